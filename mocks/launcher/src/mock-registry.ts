@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+
+/** A provider mock: which spec Prism serves and on which port by default. */
+export interface MockDefinition {
+  /** The provider name, as used on the command line and in `startMock()`. */
+  name: string;
+  /** Absolute path of the OpenAPI document Prism serves. */
+  specPath: string;
+  /** The documented local port (README, `nx run mock-<name>:mock`). */
+  port: number;
+}
+
+const specsFolder = fileURLToPath(new URL('../../../specs/', import.meta.url));
+
+/** Every provider mock, by name. Ports are documented in the README; keep them stable. */
+export const mockDefinitions = {
+  osigu: { name: 'osigu', specPath: `${specsFolder}osigu/openapi.yaml`, port: 4010 },
+} as const satisfies Record<string, MockDefinition>;
+
+/** The name of a provider that has a mock. */
+export type MockName = keyof typeof mockDefinitions;
+
+/** Whether `name` is a provider that has a mock. */
+export function isMockName(name: string): name is MockName {
+  return Object.hasOwn(mockDefinitions, name);
+}

@@ -1,0 +1,285 @@
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AuthError, AuthErrorCode, AuthRateLimitedError, createClientCredentialsTokenProvider } from './index.js';
+
+const clientId = 'client-7f3a';
+const clientSecret = 'S3cr3t+with/special=chars%';
+const issuedToken = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-token-value.signature';
+
+interface RecordedRequest {
+  method: string | undefined;
+  url: string | undefined;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+// A real token endpoint on 127.0.0.1: each test sets how it answers, and every request is recorded
+// byte for byte, so the assertions are about what actually crossed the socket.
+let answer: (response: ServerResponse, requestNumber: number) => void;
+const requests: RecordedRequest[] = [];
+let server: Server;
+let tokenUrl: string;
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+function tokenBody(token = issuedToken, expiresIn = 3600) {
+  return { access_token: token, token_type: 'bearer', expires_in: expiresIn, scope: 'arc:read arc:write' };
+}
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+    });
+    request.on('end', () => {
+      requests.push({ method: request.method, url: request.url, headers: request.headers, body });
+      answer(response, requests.length);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  tokenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/oauth/token`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+afterEach(() => {
+  requests.length = 0;
+});
+
+const errorsSeen: unknown[] = [];
+async function captureError(promise: Promise<unknown>): Promise<AuthError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  errorsSeen.push(error);
+  expect(AuthError.isInstance(error)).toBe(true);
+  return error as AuthError;
+}
+
+describe('the token request on the wire', () => {
+  it('posts grant_type=client_credentials with Basic over the raw id:secret when asked (curl -u style)', async () => {
+    answer = (response) => sendJson(response, 200, tokenBody());
+    const tokens = createClientCredentialsTokenProvider({
+      tokenUrl,
+      clientId,
+      clientSecret,
+      clientAuthentication: 'client_secret_basic_unencoded',
+    });
+
+    await expect(tokens.getToken()).resolves.toBe(issuedToken);
+
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('/v1/oauth/token');
+    expect(request?.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(request?.body).toBe('grant_type=client_credentials');
+    expect(request?.headers.authorization).toBe(`Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`);
+  });
+
+  it('form-urlencodes id and secret before Basic by default, as RFC 6749 §2.3.1 says', async () => {
+    answer = (response) => sendJson(response, 200, tokenBody());
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret });
+
+    await tokens.getToken();
+
+    const credentials = requests[0]?.headers.authorization?.replace(/^Basic /, '') ?? '';
+    expect(Buffer.from(credentials, 'base64').toString('utf8')).toBe('client%2D7f3a:S3cr3t%2Bwith%2Fspecial%3Dchars%25');
+  });
+
+  it('sends the requested scopes space-separated', async () => {
+    answer = (response) => sendJson(response, 200, tokenBody());
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, scope: ['arc:read', 'arc:write'] });
+
+    await tokens.getToken();
+
+    expect(new URLSearchParams(requests[0]?.body).get('scope')).toBe('arc:read arc:write');
+  });
+});
+
+describe('caching', () => {
+  it('serves 50 concurrent callers on a cold cache with exactly one token request', async () => {
+    answer = (response) => setTimeout(() => sendJson(response, 200, tokenBody()), 50);
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret });
+
+    const results = await Promise.all(Array.from({ length: 50 }, () => tokens.getToken()));
+
+    expect(new Set(results)).toEqual(new Set([issuedToken]));
+    expect(requests).toHaveLength(1);
+  });
+
+  it('reuses the token until expiry minus the skew, then fetches a new one', async () => {
+    let clock = 1_000_000;
+    answer = (response, number) => sendJson(response, 200, tokenBody(`token-${number}`, 3600));
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, expirySkewSeconds: 600, now: () => clock });
+
+    expect(await tokens.getToken()).toBe('token-1');
+    clock += 2_999_000; // 50 minutes less a second: still inside the 3600 s - 600 s window
+    expect(await tokens.getToken()).toBe('token-1');
+    clock += 1_000;
+    expect(await tokens.getToken()).toBe('token-2');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('replaces a token shorter-lived than twice the skew at half its lifetime', async () => {
+    let clock = 0;
+    answer = (response, number) => sendJson(response, 200, tokenBody(`token-${number}`, 60));
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, now: () => clock });
+
+    expect(await tokens.getToken()).toBe('token-1');
+    clock = 29_999;
+    expect(await tokens.getToken()).toBe('token-1');
+    clock = 30_000;
+    expect(await tokens.getToken()).toBe('token-2');
+  });
+
+  it('invalidates only the token that was rejected, so a burst of 401s costs one new token', async () => {
+    answer = (response, number) => sendJson(response, 200, tokenBody(`token-${number}`));
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret });
+
+    const first = await tokens.getToken();
+    tokens.invalidate(first);
+    const second = await tokens.getToken();
+    tokens.invalidate(first); // a late 401 for the old token must not throw away the new one
+    expect(await tokens.getToken()).toBe(second);
+    expect(second).toBe('token-2');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('does not cache a failure: the next call asks again', async () => {
+    answer = (response, number) => (number === 1 ? sendJson(response, 503, { error: 'temporarily_unavailable' }) : sendJson(response, 200, tokenBody()));
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret });
+
+    const error = await captureError(tokens.getToken());
+    expect(error.code).toBe(AuthErrorCode.serverError);
+    await expect(tokens.getToken()).resolves.toBe(issuedToken);
+  });
+
+  it('lets one caller stop waiting without cancelling the shared request', async () => {
+    answer = (response) => setTimeout(() => sendJson(response, 200, tokenBody()), 100);
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret });
+    const controller = new AbortController();
+
+    const abandoned = tokens.getToken({ signal: controller.signal });
+    const patient = tokens.getToken();
+    controller.abort(new Error('caller gave up'));
+
+    await expect(abandoned).rejects.toThrow('caller gave up');
+    await expect(patient).resolves.toBe(issuedToken);
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe('typed errors', () => {
+  it('401 invalid_client: bad credentials or the wrong environment', async () => {
+    answer = (response) => sendJson(response, 401, { error: 'invalid_client', error_description: 'Bad client credentials' });
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret });
+
+    const error = await captureError(tokens.getToken());
+
+    expect(error.code).toBe(AuthErrorCode.invalidClient);
+    expect(error.status).toBe(401);
+    expect(error.oauthError).toBe('invalid_client');
+    expect(error.hint).toMatch(/environment/);
+  });
+
+  it('401 without an OAuth body is still a credentials error', async () => {
+    answer = (response) => {
+      response.writeHead(401, { 'content-type': 'text/plain' });
+      response.end('Unauthorized');
+    };
+    const error = await captureError(createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret }).getToken());
+    expect(error.code).toBe(AuthErrorCode.invalidClient);
+  });
+
+  it('400 with another OAuth error is a refused grant', async () => {
+    answer = (response) => sendJson(response, 400, { error: 'invalid_scope' });
+    const error = await captureError(createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret }).getToken());
+    expect(error.code).toBe(AuthErrorCode.grantRejected);
+    expect(error.oauthError).toBe('invalid_scope');
+  });
+
+  it('429 carries Retry-After in seconds', async () => {
+    answer = (response) => sendJson(response, 429, { error_code: '071-429', message: 'Too many requests' }, { 'retry-after': '42' });
+    const error = await captureError(createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret }).getToken());
+    expect(error).toBeInstanceOf(AuthRateLimitedError);
+    expect((error as AuthRateLimitedError).retryAfterSeconds).toBe(42);
+    expect(error.code).toBe(AuthErrorCode.rateLimited);
+  });
+
+  it('an HTML page with 200 is not mistaken for a token', async () => {
+    answer = (response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html><body>Login</body></html>');
+    };
+    const error = await captureError(createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret }).getToken());
+    expect(error.code).toBe(AuthErrorCode.invalidResponse);
+  });
+
+  it('a token of another type is refused without echoing the token', async () => {
+    answer = (response) => sendJson(response, 200, { ...tokenBody(), token_type: 'mac' });
+    const error = await captureError(createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret }).getToken());
+    expect(error.code).toBe(AuthErrorCode.invalidResponse);
+  });
+
+  it('a refused connection is a request failure naming the host, not the secret', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl: `http://127.0.0.1:${closed}/token`, clientId, clientSecret });
+    const error = await captureError(tokens.getToken());
+    expect(error.code).toBe(AuthErrorCode.requestFailed);
+    expect(error.message).toContain(`127.0.0.1:${closed}`);
+  });
+
+  it('refuses plain http to a non-loopback host before sending anything', () => {
+    const attempt = () => createClientCredentialsTokenProvider({ tokenUrl: 'http://sandbox.osigu.com/v1/oauth/token', clientId, clientSecret });
+    expect(attempt).toThrowError(expect.objectContaining({ code: AuthErrorCode.invalidConfiguration }));
+    errorsSeen.push(catchSync(attempt));
+  });
+
+  it('refuses missing credentials with a clear message', () => {
+    const attempt = () => createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret: '' });
+    expect(attempt).toThrowError(/clientSecret is missing/);
+  });
+
+  it('is recognised across package copies by isInstance, and plain errors are not', () => {
+    const foreign = Object.assign(new Error('x'), { [Symbol.for('@coverlink/auth.AuthError')]: true });
+    expect(AuthError.isInstance(foreign)).toBe(true);
+    expect(AuthError.isInstance(new Error('x'))).toBe(false);
+    expect(AuthError.isInstance(undefined)).toBe(false);
+  });
+
+  it('never shows the secret or a token in any error seen above, however it is printed', () => {
+    expect(errorsSeen.length).toBeGreaterThanOrEqual(8);
+    for (const error of errorsSeen) {
+      for (const rendering of [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
+        expect(rendering).not.toContain(clientSecret);
+        expect(rendering).not.toContain(encodeURIComponent(clientSecret));
+        expect(rendering).not.toContain(issuedToken);
+        expect(rendering).not.toContain(Buffer.from(`${clientId}:${clientSecret}`).toString('base64'));
+      }
+    }
+  });
+});
+
+function catchSync(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

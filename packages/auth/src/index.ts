@@ -1,0 +1,6 @@
+export { AuthError, AuthErrorCode, AuthRateLimitedError, type AuthErrorOptions } from './auth-errors.js';
+export type { ClientAuthenticationMethod } from './client-authentication.js';
+export { type ClientCredentialsSettings, createClientCredentialsTokenProvider } from './client-credentials.js';
+export { isLoopbackHost, parseSecureUrl } from './secure-url.js';
+export type { TokenProvider } from './token-provider.js';
+export { parseRetryAfter } from './token-response.js';

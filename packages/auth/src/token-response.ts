@@ -1,0 +1,102 @@
+import * as oauth from 'oauth4webapi';
+import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
+
+/** A usable access token and when to stop using it. */
+export interface AccessToken {
+  /** The bearer token itself. Never log it. */
+  accessToken: string;
+  /** Seconds of validity the server granted, if it said. */
+  expiresInSeconds: number | undefined;
+  /** Space-separated scopes the server granted, if it said. */
+  scope: string | undefined;
+}
+
+/**
+ * Turns a token endpoint response into an {@link AccessToken}, or into an {@link AuthError} that
+ * says what went wrong and carries nothing secret (the raw body may hold a token, so it is dropped).
+ */
+export async function readTokenResponse(
+  authorizationServer: oauth.AuthorizationServer,
+  client: oauth.Client,
+  response: Response,
+): Promise<AccessToken> {
+  if (response.status === 429) {
+    await response.body?.cancel();
+    const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+    throw new AuthRateLimitedError('The token endpoint rate-limited this client (HTTP 429).', {
+      status: 429,
+      retryAfterSeconds,
+      hint: `Reuse cached tokens instead of requesting one per call${retryAfterSeconds === undefined ? '' : `, and wait ${retryAfterSeconds} s before the next token request`}.`,
+    });
+  }
+  if (response.status >= 500) {
+    await response.body?.cancel();
+    throw new AuthError(`The token endpoint failed on its side (HTTP ${response.status}).`, {
+      code: AuthErrorCode.serverError,
+      status: response.status,
+      hint: 'Retry later; if it persists, check the provider status page or contact its support.',
+    });
+  }
+
+  let result: oauth.TokenEndpointResponse;
+  try {
+    result = await oauth.processClientCredentialsResponse(authorizationServer, client, response);
+  } catch (error) {
+    throw toAuthError(error, response.status);
+  }
+  if (result.token_type.toLowerCase() !== 'bearer') {
+    throw new AuthError(`The token endpoint issued a "${result.token_type}" token; only bearer tokens are supported.`, {
+      code: AuthErrorCode.invalidResponse,
+      status: response.status,
+    });
+  }
+  return {
+    accessToken: result.access_token,
+    expiresInSeconds: typeof result.expires_in === 'number' ? result.expires_in : undefined,
+    scope: typeof result.scope === 'string' ? result.scope : undefined,
+  };
+}
+
+function toAuthError(error: unknown, status: number): AuthError {
+  if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError) {
+    const oauthError = error instanceof oauth.ResponseBodyError ? error.error : error.cause[0]?.parameters.error;
+    if (status === 401 || oauthError === 'invalid_client') {
+      return new AuthError(`The token endpoint rejected the client credentials (HTTP ${status}${oauthError ? `, ${oauthError}` : ''}).`, {
+        code: AuthErrorCode.invalidClient,
+        status,
+        oauthError,
+        hint: 'Check the client id and secret, and that the token URL belongs to the environment (sandbox or production) the credentials were issued for.',
+      });
+    }
+    return new AuthError(`The token endpoint refused the grant (HTTP ${status}${oauthError ? `, ${oauthError}` : ''}).`, {
+      code: AuthErrorCode.grantRejected,
+      status,
+      oauthError,
+      hint: 'Check the requested scopes and that this client is allowed this grant type.',
+    });
+  }
+  if (status === 401 || status === 403) {
+    return new AuthError(`The token endpoint rejected the client credentials (HTTP ${status}).`, {
+      code: AuthErrorCode.invalidClient,
+      status,
+      hint: 'Check the client id and secret, and that the token URL belongs to the environment (sandbox or production) the credentials were issued for.',
+    });
+  }
+  // oauth4webapi's other errors keep the parsed body (which may hold a token) as `cause`: keep only
+  // its code and message.
+  const detail = error instanceof oauth.OperationProcessingError ? ` (${error.code ?? 'unprocessable'}: ${error.message})` : '';
+  return new AuthError(`The token endpoint's answer (HTTP ${status}) is not a usable token response${detail}.`, {
+    code: AuthErrorCode.invalidResponse,
+    status,
+    hint: 'Check that the token URL points at the OAuth token endpoint and not at a web page or another API.',
+  });
+}
+
+/** Seconds from a `Retry-After` header holding seconds or an HTTP date; undefined if absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
