@@ -1,17 +1,22 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+type TestSettings = NonNullable<ViteUserConfig['test']>;
 
 /**
- * The vitest settings every package shares: workspace packages resolve to their TypeScript source
- * through the `@coverlink/source` export condition, so tests never need a build first.
+ * The vitest configuration every package uses. Workspace packages resolve to their TypeScript
+ * source through the `@coverlink/source` export condition, so tests never need a build first.
+ *
+ * @param test Settings of this package's run; `include` defaults to the unit tests next to the code.
  */
-export const sharedVitestConfig = defineConfig({
-  resolve: { conditions: ['@coverlink/source'] },
-  ssr: { resolve: { conditions: ['@coverlink/source'] } },
-  test: {
-    include: ['src/**/*.test.ts'],
-    exclude: ['src/**/*.contract.test.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    reporters: ['default'],
-  },
-});
+export function workspaceVitestConfig(test: TestSettings = {}): ViteUserConfig {
+  return defineConfig({
+    resolve: { conditions: ['@coverlink/source'] },
+    ssr: { resolve: { conditions: ['@coverlink/source'] } },
+    test: {
+      include: ['src/**/*.test.ts'],
+      testTimeout: 20_000,
+      hookTimeout: 60_000,
+      ...test,
+    },
+  });
+}

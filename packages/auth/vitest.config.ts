@@ -1,4 +1,3 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import { sharedVitestConfig } from '../../vitest.shared.js';
+import { workspaceVitestConfig } from '../../vitest.shared.js';
 
-export default mergeConfig(sharedVitestConfig, defineConfig({}));
+export default workspaceVitestConfig();

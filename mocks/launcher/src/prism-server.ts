@@ -64,11 +64,10 @@ export async function startMock(name: MockName, options: StartMockOptions = {}):
   const port = options.port === 0 ? await findFreePort() : (options.port ?? definition.port);
   const environment = { ...process.env };
   delete environment.NODE_ENV;
-  const child = spawn(
-    process.execPath,
-    [prismExecutable(), 'mock', definition.specPath, '--host', '127.0.0.1', '--port', String(port)],
-    { env: environment, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [prismExecutable(), 'mock', definition.specPath, '--host', '127.0.0.1', '--port', String(port)], {
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilListening(child, name, port, options);
   return { name, url, port, stop: () => stopChild(child) };

@@ -54,7 +54,7 @@ export class AuthError extends Error {
   readonly status: number | undefined;
   /** OAuth `error` code from the token endpoint, if any. */
   readonly oauthError: string | undefined;
-  private readonly [authErrorMarker] = true;
+  readonly [authErrorMarker] = true;
 
   constructor(message: string, options: AuthErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

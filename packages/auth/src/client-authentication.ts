@@ -1,4 +1,4 @@
-import { ClientSecretBasic, ClientSecretPost, type ClientAuth } from 'oauth4webapi';
+import { type ClientAuth, ClientSecretBasic, ClientSecretPost } from 'oauth4webapi';
 
 /**
  * How the client proves its identity to the token endpoint.

@@ -156,7 +156,8 @@ describe('caching', () => {
   });
 
   it('does not cache a failure: the next call asks again', async () => {
-    answer = (response, number) => (number === 1 ? sendJson(response, 503, { error: 'temporarily_unavailable' }) : sendJson(response, 200, tokenBody()));
+    answer = (response, number) =>
+      number === 1 ? sendJson(response, 503, { error: 'temporarily_unavailable' }) : sendJson(response, 200, tokenBody());
     const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret });
 
     const error = await captureError(tokens.getToken());
@@ -245,7 +246,8 @@ describe('typed errors', () => {
   });
 
   it('refuses plain http to a non-loopback host before sending anything', () => {
-    const attempt = () => createClientCredentialsTokenProvider({ tokenUrl: 'http://sandbox.osigu.com/v1/oauth/token', clientId, clientSecret });
+    const attempt = () =>
+      createClientCredentialsTokenProvider({ tokenUrl: 'http://sandbox.osigu.com/v1/oauth/token', clientId, clientSecret });
     expect(attempt).toThrowError(expect.objectContaining({ code: AuthErrorCode.invalidConfiguration }));
     errorsSeen.push(catchSync(attempt));
   });

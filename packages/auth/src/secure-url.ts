@@ -2,9 +2,7 @@ import { AuthError, AuthErrorCode } from './auth-errors.js';
 
 /** Whether `hostname` (as `URL#hostname` gives it) names this machine. */
 export function isLoopbackHost(hostname: string): boolean {
-  return (
-    hostname === 'localhost' || hostname === '[::1]' || hostname.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(hostname)
-  );
+  return hostname === 'localhost' || hostname === '[::1]' || hostname.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /**

@@ -1,0 +1,277 @@
+import { inspect } from 'node:util';
+import { AuthError, AuthErrorCode } from '@coverlink/auth';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { createOsiguClient, OsiguApiError, type OsiguClient, preauthorize } from './index.js';
+import { unwrap } from './unwrap.js';
+
+const baseUrl = inject('osiguMockUrl');
+const clientId = 'client-osigu-test';
+const clientSecret = 'osigu-secret-never-shown';
+const sponsor = { sponsor_slug: 'sponsor-sandbox' };
+const medication = { product_code: 'MED-042', product_type: 'MEDICATION' as const, quantity: 30, posology: '1 tablet every 8h for 10 days' };
+const pdfBytes = new TextEncoder().encode('%PDF-1.4\n% test indication\n%%EOF\n');
+
+interface WireRecord {
+  method: string;
+  path: string;
+  headers: Headers;
+  body: Uint8Array;
+  status: number;
+}
+
+/**
+ * A fetch that really goes to Prism and records each request as sent; `prefer` may add Prism's
+ * `Prefer` header to chosen requests, which is how a test picks a documented response.
+ */
+function recordingFetch(prefer?: (path: string, attempt: number) => string | undefined) {
+  const wire: WireRecord[] = [];
+  const attempts = new Map<string, number>();
+  const fetchImplementation: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const path = new URL(request.url).pathname;
+    const attempt = (attempts.get(path) ?? 0) + 1;
+    attempts.set(path, attempt);
+    const preference = prefer?.(path, attempt);
+    if (preference !== undefined) request.headers.set('prefer', preference);
+    const body = new Uint8Array(await request.clone().arrayBuffer());
+    const response = await fetch(request);
+    wire.push({ method: request.method, path, headers: request.headers, body, status: response.status });
+    return response;
+  };
+  return { wire, fetch: fetchImplementation, tokenRequests: () => wire.filter((record) => record.path === '/v1/oauth/token').length };
+}
+
+let recorder: ReturnType<typeof recordingFetch>;
+let osigu: OsiguClient;
+beforeEach(() => {
+  recorder = recordingFetch();
+  osigu = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: recorder.fetch });
+});
+
+describe('the quickstart journey against the OSIGU mock', () => {
+  it('gets a token, finds the beneficiary, and pre-authorizes with a multipart indication', async () => {
+    const form = unwrap(await osigu.GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } }));
+    expect(form.fields.length).toBeGreaterThan(0);
+
+    const beneficiary = unwrap(
+      await osigu.POST('/v1/sponsors/{sponsor_slug}/search', { params: { path: sponsor }, body: { document_type: 'CC', document_number: '123456789' } }),
+    );
+    expect(beneficiary.beneficiary_id).toBe('bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O');
+    expect(beneficiary.coverage.active).toBe(true);
+
+    const steps: string[] = [];
+    const result = await preauthorize(osigu, {
+      beneficiaryId: beneficiary.beneficiary_id,
+      sponsorSlug: 'sponsor-sandbox',
+      diagnosisCode: 'R51',
+      products: [medication],
+      indication: { content: pdfBytes, fileName: 'indication.pdf', contentType: 'application/pdf' },
+      onStep: (event) => steps.push(`${event.step}:${event.authorizationRequestId}`),
+    });
+
+    expect(result).toMatchObject({ status: 'COMPLETED', authorizationRequestId: 'areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X' });
+    if (result.status !== 'COMPLETED') throw new Error('unreachable');
+    expect(result.approved.map((authorization) => authorization.authorization_code)).toEqual(['AUTH-2026-001234']);
+    expect(result.rejected).toEqual([]);
+    expect(steps).toEqual([
+      'created:areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X',
+      'indication-attached:areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X',
+      'completed:areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X',
+    ]);
+
+    // The bytes on the wire: one token request (form body, Basic over the raw id:secret), then
+    // bearer-authenticated API calls in the quickstart's order.
+    expect(recorder.wire.map((record) => `${record.method} ${record.path} ${record.status}`)).toEqual([
+      'POST /v1/oauth/token 200',
+      'GET /v1/sponsors/sponsor-sandbox/forms 200',
+      'POST /v1/sponsors/sponsor-sandbox/search 200',
+      'POST /arc/v1/authorization-requests 202',
+      'POST /arc/v1/authorization-requests/areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X/upload/files 204',
+      'POST /arc/v1/authorization-requests/areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X/complete 200',
+    ]);
+    const [tokenRequest, ...apiRequests] = recorder.wire;
+    expect(new TextDecoder().decode(tokenRequest?.body)).toBe('grant_type=client_credentials');
+    expect(tokenRequest?.headers.get('authorization')).toBe(`Basic ${btoa(`${clientId}:${clientSecret}`)}`);
+    for (const request of apiRequests) expect(request.headers.get('authorization')).toMatch(/^Bearer \S+$/);
+
+    const created = JSON.parse(new TextDecoder().decode(apiRequests[2]?.body));
+    expect(created).toEqual({ beneficiary_id: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O', sponsor_slug: 'sponsor-sandbox', diagnosis_code: 'R51', products: [medication] });
+
+    const upload = apiRequests[3];
+    expect(upload?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+    const multipart = new TextDecoder().decode(upload?.body);
+    expect(multipart).toContain('Content-Disposition: form-data; name="file"; filename="indication.pdf"');
+    expect(multipart).toContain('Content-Type: application/pdf');
+    expect(multipart).toContain('% test indication');
+    expect(multipart).toMatch(/name="file_type"\r\n\r\nMEDICAL_INDICATION\r\n/);
+  });
+
+  it('attaches the indication as base64 JSON when asked', async () => {
+    const result = await preauthorize(osigu, {
+      beneficiaryId: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
+      sponsorSlug: 'sponsor-sandbox',
+      diagnosisCode: 'R51',
+      products: [medication],
+      indication: { content: new Blob([pdfBytes], { type: 'application/pdf' }), fileName: 'indication.pdf', transport: 'base64' },
+    });
+    expect(result.status).toBe('COMPLETED');
+    const attach = recorder.wire.find((record) => record.path.endsWith('/upload/base64'));
+    expect(attach?.status).toBe(204);
+    expect(attach?.headers.get('content-type')).toBe('application/json');
+    const body = JSON.parse(new TextDecoder().decode(attach?.body));
+    expect(body).toMatchObject({ file_name: 'indication.pdf', content_type: 'application/pdf', file_type: 'MEDICAL_INDICATION' });
+    expect(Buffer.from(body.content, 'base64')).toEqual(Buffer.from(pdfBytes));
+  });
+
+  it('reports a pending status for a sponsor that decides asynchronously', async () => {
+    const asynchronous = recordingFetch((path) => (path.endsWith('/complete') ? 'code=202' : undefined));
+    const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: asynchronous.fetch });
+    const result = await preauthorize(client, {
+      beneficiaryId: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
+      sponsorSlug: 'sponsor-sandbox',
+      diagnosisCode: 'R51',
+      products: [medication],
+      indication: { content: pdfBytes, fileName: 'indication.pdf' },
+    });
+    expect(result).toEqual({ status: 'PENDING_SPONSOR', authorizationRequestId: 'areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X' });
+  });
+
+  it('surfaces the rejection_reason of a REJECTED authorization', async () => {
+    const rejecting = recordingFetch((path) => (path.endsWith('/complete') ? 'example=rejected' : undefined));
+    const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: rejecting.fetch });
+    const result = await preauthorize(client, {
+      beneficiaryId: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
+      sponsorSlug: 'sponsor-sandbox',
+      diagnosisCode: 'R51',
+      products: [medication],
+      indication: { content: pdfBytes, fileName: 'indication.pdf' },
+    });
+    if (result.status !== 'COMPLETED') throw new Error(`expected COMPLETED, got ${result.status}`);
+    expect(result.approved).toEqual([]);
+    expect(result.rejected).toHaveLength(1);
+    expect(result.rejected[0]?.rejection_reason).toEqual(expect.any(String));
+    expect(result.rejected[0]?.rejection_reason.length).toBeGreaterThan(0);
+  });
+
+  it('has Prism validate the multipart body: an upload without file_type is refused', async () => {
+    const form = new FormData();
+    form.append('file', new File([pdfBytes], 'indication.pdf', { type: 'application/pdf' }));
+    const result = await osigu.POST('/arc/v1/authorization-requests/{authorization_request_id}/upload/files', {
+      params: { path: { authorization_request_id: 'areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X' } },
+      // Deliberately incomplete, to prove the mock checks what the client sends.
+      body: {} as never,
+      bodySerializer: () => form,
+    });
+    expect(result.response.status).toBeGreaterThanOrEqual(400);
+    expect(result.response.status).toBeLessThan(500);
+  });
+});
+
+describe("the quickstart's troubleshooting table", () => {
+  async function callWith(preference: string, call: (client: OsiguClient) => Promise<unknown>): Promise<OsiguApiError> {
+    const client = createOsiguClient({ clientId, clientSecret, baseUrl, headers: { Prefer: preference } });
+    const error = await call(client).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(OsiguApiError);
+    return error as OsiguApiError;
+  }
+  const search = (client: OsiguClient) =>
+    client.POST('/v1/sponsors/{sponsor_slug}/search', { params: { path: sponsor }, body: { document_type: 'CC', document_number: '123456789' } }).then(unwrap);
+
+  it('401 on the token endpoint: wrong credentials or the wrong environment', async () => {
+    const refusing = recordingFetch((path) => (path === '/v1/oauth/token' ? 'code=401' : undefined));
+    const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: refusing.fetch });
+    const error = await search(client).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect((error as AuthError).code).toBe(AuthErrorCode.invalidClient);
+    expect((error as AuthError).hint).toMatch(/environment/);
+    expect(inspect(error, { depth: 10 })).not.toContain(clientSecret);
+  });
+
+  it('403 on beneficiary search: the provider is not affiliated with the sponsor', async () => {
+    const error = await callWith('code=403', search);
+    expect(error.status).toBe(403);
+    expect(error.hint).toMatch(/not affiliated/);
+    expect(error.operation).toBe('POST /v1/sponsors/{sponsor_slug}/search');
+    expect(error.errorCode).toEqual(expect.any(String));
+  });
+
+  it('404 on beneficiary search: not found or coverage inactive', async () => {
+    const error = await callWith('code=404', search);
+    expect(error.status).toBe(404);
+    expect(error.hint).toMatch(/coverage is inactive/);
+  });
+
+  it('422 on the request POST: a sponsor-required field is missing, see getSponsorConfiguration', async () => {
+    const error = await callWith('code=422', (client) =>
+      client
+        .POST('/arc/v1/authorization-requests', {
+          body: { beneficiary_id: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O', sponsor_slug: 'sponsor-sandbox', diagnosis_code: 'R51', products: [medication] },
+        })
+        .then(unwrap),
+    );
+    expect(error.status).toBe(422);
+    expect(error.hint).toMatch(/getSponsorConfiguration/);
+  });
+
+  it('429 carries Retry-After', async () => {
+    const error = await callWith('code=429', search);
+    expect(error.status).toBe(429);
+    expect(error.hint).toMatch(/rate-limited/);
+  });
+});
+
+describe('token handling', () => {
+  it('reuses one token across calls', async () => {
+    for (let call = 0; call < 3; call++) unwrap(await osigu.GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } }));
+    expect(recorder.tokenRequests()).toBe(1);
+  });
+
+  it('50 concurrent calls on a cold client cost one token request', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => osigu.GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } }).then(unwrap)),
+    );
+    expect(results).toHaveLength(50);
+    expect(recorder.tokenRequests()).toBe(1);
+    expect(recorder.wire.filter((record) => record.path.endsWith('/forms'))).toHaveLength(50);
+  });
+
+  it('on a 401 from the API, fetches a fresh token and retries once', async () => {
+    const once = recordingFetch((path, attempt) => (path.endsWith('/forms') && attempt === 1 ? 'code=401' : undefined));
+    const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: once.fetch });
+    const form = unwrap(await client.GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } }));
+    expect(form.fields.length).toBeGreaterThan(0);
+    expect(once.wire.map((record) => `${record.path} ${record.status}`)).toEqual([
+      '/v1/oauth/token 200',
+      '/v1/sponsors/sponsor-sandbox/forms 401',
+      '/v1/oauth/token 200',
+      '/v1/sponsors/sponsor-sandbox/forms 200',
+    ]);
+  });
+
+  it('never retries more than once: a second 401 is the caller’s error', async () => {
+    const always = recordingFetch((path) => (path.endsWith('/forms') ? 'code=401' : undefined));
+    const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: always.fetch });
+    const error = await client
+      .GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } })
+      .then(unwrap)
+      .then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+    expect(error).toBeInstanceOf(OsiguApiError);
+    expect((error as OsiguApiError).status).toBe(401);
+    expect((error as OsiguApiError).hint).toMatch(/environment/);
+    expect(always.wire.filter((record) => record.path.endsWith('/forms'))).toHaveLength(2);
+    expect(always.tokenRequests()).toBe(2);
+  });
+
+  it('refuses plain http to anything but loopback', () => {
+    expect(() => createOsiguClient({ clientId, clientSecret, baseUrl: 'http://sandbox.osigu.com' })).toThrowError(/https/);
+  });
+});

@@ -1,0 +1,145 @@
+import { createHmac } from 'node:crypto';
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { OsiguErrorCode, OsiguWebhookError, signOsiguWebhook, verifyOsiguWebhook } from './index.js';
+
+const secret = 'whsec_current_5f2c9a';
+const previousSecret = 'whsec_previous_81d0b3';
+const now = 1_782_400_000_000; // 2026-06-25, in milliseconds
+const timestamp = now / 1000;
+
+const event = {
+  event_id: 'evt_01HXA0Q4V9M2',
+  event_type: 'authorization.created',
+  created_at: '2026-06-25T14:05:00Z',
+  api_version: '2026-01-01',
+  environment: 'sandbox',
+  provider: { provider_id: 'prv_123', provider_slug: 'clinica-demo' },
+  data: {
+    authorization_id: 'auth_01HX',
+    authorization_code: 'AUTH-2026-001234',
+    authorization_request_id: 'areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X',
+    beneficiary_id: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
+    sponsor_slug: 'sponsor-sandbox',
+    product_type: 'MEDICATION',
+    products: [{ product_code: 'MED-042', quantity: 30, posology: '1 tablet every 8h for 10 days' }],
+    expires_at: '2026-07-25T00:00:00Z',
+  },
+};
+const rawBody = JSON.stringify(event);
+
+// Independent of the code under test: Node's own HMAC, as OSIGU documents it.
+function sign(body: string, key: string, t: number = timestamp): string {
+  return createHmac('sha256', key).update(`${t}.${body}`).digest('hex');
+}
+
+async function rejection(promise: Promise<unknown>): Promise<OsiguWebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(OsiguWebhookError);
+  return error as OsiguWebhookError;
+}
+
+describe('verifyOsiguWebhook', () => {
+  it('returns the typed event for a valid signature', async () => {
+    const verified = await verifyOsiguWebhook(rawBody, `t=${timestamp},v1=${sign(rawBody, secret)}`, [secret], { now: () => now });
+    expect(verified).toEqual(event);
+    if (verified.event_type === 'authorization.created') expect(verified.data.authorization_code).toBe('AUTH-2026-001234');
+  });
+
+  it('accepts the body as bytes', async () => {
+    const header = `t=${timestamp},v1=${sign(rawBody, secret)}`;
+    await expect(verifyOsiguWebhook(new TextEncoder().encode(rawBody), header, secret, { now: () => now })).resolves.toEqual(event);
+  });
+
+  it('rejects a signature made with another secret', async () => {
+    const error = await rejection(verifyOsiguWebhook(rawBody, `t=${timestamp},v1=${sign(rawBody, 'not-the-secret')}`, [secret], { now: () => now }));
+    expect(error.code).toBe(OsiguErrorCode.webhookSignatureMismatch);
+  });
+
+  it('rejects a tampered body, even one that differs only in whitespace', async () => {
+    const header = `t=${timestamp},v1=${sign(rawBody, secret)}`;
+    const tampered = rawBody.replace('AUTH-2026-001234', 'AUTH-2026-999999');
+    expect((await rejection(verifyOsiguWebhook(tampered, header, [secret], { now: () => now }))).code).toBe(OsiguErrorCode.webhookSignatureMismatch);
+    const reformatted = JSON.stringify(event, null, 2);
+    expect((await rejection(verifyOsiguWebhook(reformatted, header, [secret], { now: () => now }))).code).toBe(
+      OsiguErrorCode.webhookSignatureMismatch,
+    );
+  });
+
+  it('rejects a timestamp that was altered after signing', async () => {
+    const header = `t=${timestamp + 1},v1=${sign(rawBody, secret)}`;
+    expect((await rejection(verifyOsiguWebhook(rawBody, header, [secret], { now: () => now }))).code).toBe(OsiguErrorCode.webhookSignatureMismatch);
+  });
+
+  it('rejects deliveries signed more than the tolerance ago or ahead, and accepts the edges', async () => {
+    const at = (t: number) => `t=${t},v1=${sign(rawBody, secret, t)}`;
+    const expired = await rejection(verifyOsiguWebhook(rawBody, at(timestamp - 301), [secret], { now: () => now }));
+    expect(expired.code).toBe(OsiguErrorCode.webhookTimestampOutOfTolerance);
+    const future = await rejection(verifyOsiguWebhook(rawBody, at(timestamp + 301), [secret], { now: () => now }));
+    expect(future.code).toBe(OsiguErrorCode.webhookTimestampOutOfTolerance);
+    await expect(verifyOsiguWebhook(rawBody, at(timestamp - 300), [secret], { now: () => now })).resolves.toEqual(event);
+    await expect(verifyOsiguWebhook(rawBody, at(timestamp + 300), [secret], { now: () => now })).resolves.toEqual(event);
+    const custom = await rejection(verifyOsiguWebhook(rawBody, at(timestamp - 61), [secret], { now: () => now, toleranceSeconds: 60 }));
+    expect(custom.code).toBe(OsiguErrorCode.webhookTimestampOutOfTolerance);
+  });
+
+  it('handles key rotation: several v1 values in the header, several secrets configured', async () => {
+    const header = `t=${timestamp},v1=${sign(rawBody, previousSecret)},v1=${sign(rawBody, secret)}`;
+    await expect(verifyOsiguWebhook(rawBody, header, [secret], { now: () => now })).resolves.toEqual(event);
+    await expect(verifyOsiguWebhook(rawBody, header, [previousSecret], { now: () => now })).resolves.toEqual(event);
+    const signedWithOldOnly = `t=${timestamp},v1=${sign(rawBody, previousSecret)}`;
+    await expect(verifyOsiguWebhook(rawBody, signedWithOldOnly, [secret, previousSecret], { now: () => now })).resolves.toEqual(event);
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['without t', `v1=${'a'.repeat(64)}`],
+    ['without v1', `t=${timestamp}`],
+    ['with a non-numeric t', `t=yesterday,v1=${'a'.repeat(64)}`],
+    ['with t twice', `t=${timestamp},t=${timestamp},v1=${'a'.repeat(64)}`],
+    ['with a short v1', `t=${timestamp},v1=abc123`],
+    ['with a non-hex v1', `t=${timestamp},v1=${'z'.repeat(64)}`],
+    ['with an element that is not key=value', `t=${timestamp},garbage,v1=${'a'.repeat(64)}`],
+  ])('rejects a header %s as malformed', async (_case, header) => {
+    const error = await rejection(verifyOsiguWebhook(rawBody, header, [secret], { now: () => now }));
+    expect(error.code).toBe(OsiguErrorCode.webhookSignatureMalformed);
+    expect(error.hint).toMatch(/t=<unix seconds>,v1=/);
+  });
+
+  it('ignores signature schemes it does not know, as long as a v1 matches', async () => {
+    const header = `t=${timestamp},v0=deadbeef,v1=${sign(rawBody, secret)}`;
+    await expect(verifyOsiguWebhook(rawBody, header, [secret], { now: () => now })).resolves.toEqual(event);
+  });
+
+  it('rejects a correctly signed body that is not an event envelope', async () => {
+    for (const body of ['not json', '[1,2]', JSON.stringify({ event_type: 'authorization.created', data: {} })]) {
+      const error = await rejection(verifyOsiguWebhook(body, `t=${timestamp},v1=${sign(body, secret)}`, [secret], { now: () => now }));
+      expect(error.code).toBe(OsiguErrorCode.webhookPayloadInvalid);
+    }
+  });
+
+  it('refuses to run without a secret', async () => {
+    await expect(verifyOsiguWebhook(rawBody, `t=${timestamp},v1=${sign(rawBody, secret)}`, [])).rejects.toThrow(TypeError);
+    await expect(verifyOsiguWebhook(rawBody, `t=${timestamp},v1=${sign(rawBody, secret)}`, [''])).rejects.toThrow(TypeError);
+  });
+
+  it('never puts the secret or the body in its errors', async () => {
+    const error = await rejection(verifyOsiguWebhook(rawBody, `t=${timestamp},v1=${sign(rawBody, 'x')}`, [secret], { now: () => now }));
+    for (const rendering of [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
+      expect(rendering).not.toContain(secret);
+      expect(rendering).not.toContain('bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O');
+    }
+  });
+});
+
+describe('signOsiguWebhook', () => {
+  it('produces the header OSIGU sends, which verifies', async () => {
+    const header = await signOsiguWebhook(rawBody, secret, timestamp);
+    expect(header).toBe(`t=${timestamp},v1=${sign(rawBody, secret)}`);
+    await expect(verifyOsiguWebhook(rawBody, header, [secret], { now: () => now })).resolves.toEqual(event);
+  });
+});
