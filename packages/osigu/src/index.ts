@@ -1,5 +1,11 @@
 export type { components as OsiguComponents, operations as OsiguOperations, paths as OsiguPaths } from './generated/osigu.js';
-export { createOsiguClient, type OsiguClient, type OsiguClientSettings, osiguEnvironments } from './osigu-client.js';
+export {
+  createOsiguClient,
+  createOsiguTokenProvider,
+  type OsiguClient,
+  type OsiguClientSettings,
+  osiguEnvironments,
+} from './osigu-client.js';
 export {
   OsiguApiError,
   OsiguError,

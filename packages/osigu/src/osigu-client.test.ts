@@ -8,7 +8,12 @@ const baseUrl = inject('osiguMockUrl');
 const clientId = 'client-osigu-test';
 const clientSecret = 'osigu-secret-never-shown';
 const sponsor = { sponsor_slug: 'sponsor-sandbox' };
-const medication = { product_code: 'MED-042', product_type: 'MEDICATION' as const, quantity: 30, posology: '1 tablet every 8h for 10 days' };
+const medication = {
+  product_code: 'MED-042',
+  product_type: 'MEDICATION' as const,
+  quantity: 30,
+  posology: '1 tablet every 8h for 10 days',
+};
 const pdfBytes = new TextEncoder().encode('%PDF-1.4\n% test indication\n%%EOF\n');
 
 interface WireRecord {
@@ -54,7 +59,10 @@ describe('the quickstart journey against the OSIGU mock', () => {
     expect(form.fields.length).toBeGreaterThan(0);
 
     const beneficiary = unwrap(
-      await osigu.POST('/v1/sponsors/{sponsor_slug}/search', { params: { path: sponsor }, body: { document_type: 'CC', document_number: '123456789' } }),
+      await osigu.POST('/v1/sponsors/{sponsor_slug}/search', {
+        params: { path: sponsor },
+        body: { document_type: 'CC', document_number: '123456789' },
+      }),
     );
     expect(beneficiary.beneficiary_id).toBe('bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O');
     expect(beneficiary.coverage.active).toBe(true);
@@ -95,7 +103,12 @@ describe('the quickstart journey against the OSIGU mock', () => {
     for (const request of apiRequests) expect(request.headers.get('authorization')).toMatch(/^Bearer \S+$/);
 
     const created = JSON.parse(new TextDecoder().decode(apiRequests[2]?.body));
-    expect(created).toEqual({ beneficiary_id: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O', sponsor_slug: 'sponsor-sandbox', diagnosis_code: 'R51', products: [medication] });
+    expect(created).toEqual({
+      beneficiary_id: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
+      sponsor_slug: 'sponsor-sandbox',
+      diagnosis_code: 'R51',
+      products: [medication],
+    });
 
     const upload = apiRequests[3];
     expect(upload?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
@@ -178,7 +191,12 @@ describe("the quickstart's troubleshooting table", () => {
     return error as OsiguApiError;
   }
   const search = (client: OsiguClient) =>
-    client.POST('/v1/sponsors/{sponsor_slug}/search', { params: { path: sponsor }, body: { document_type: 'CC', document_number: '123456789' } }).then(unwrap);
+    client
+      .POST('/v1/sponsors/{sponsor_slug}/search', {
+        params: { path: sponsor },
+        body: { document_type: 'CC', document_number: '123456789' },
+      })
+      .then(unwrap);
 
   it('401 on the token endpoint: wrong credentials or the wrong environment', async () => {
     const refusing = recordingFetch((path) => (path === '/v1/oauth/token' ? 'code=401' : undefined));
@@ -211,7 +229,12 @@ describe("the quickstart's troubleshooting table", () => {
     const error = await callWith('code=422', (client) =>
       client
         .POST('/arc/v1/authorization-requests', {
-          body: { beneficiary_id: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O', sponsor_slug: 'sponsor-sandbox', diagnosis_code: 'R51', products: [medication] },
+          body: {
+            beneficiary_id: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
+            sponsor_slug: 'sponsor-sandbox',
+            diagnosis_code: 'R51',
+            products: [medication],
+          },
         })
         .then(unwrap),
     );

@@ -1,4 +1,4 @@
-import { createClientCredentialsTokenProvider, parseSecureUrl } from '@coverlink/auth';
+import { createClientCredentialsTokenProvider, parseSecureUrl, type TokenProvider } from '@coverlink/auth';
 import createClient, { type Client } from 'openapi-fetch';
 import { createBearerMiddleware } from './bearer-middleware.js';
 import type { paths } from './generated/osigu.js';
@@ -56,18 +56,29 @@ export type OsiguClient = Client<paths>;
  * @throws {AuthError} With code `AUTH_INVALID_CONFIGURATION` for an insecure or malformed URL.
  */
 export function createOsiguClient(settings: OsiguClientSettings): OsiguClient {
-  const baseUrl = parseSecureUrl(settings.baseUrl ?? osiguEnvironments.sandbox, 'baseUrl').url.href.replace(/\/$/, '');
+  const baseUrl = osiguBaseUrl(settings);
   const fetchImplementation = settings.fetch ?? globalThis.fetch;
-  const tokens = createClientCredentialsTokenProvider({
-    tokenUrl: settings.tokenUrl ?? `${baseUrl}/v1/oauth/token`,
+  const client = createClient<paths>({ baseUrl, fetch: fetchImplementation, headers: settings.headers });
+  client.use(operationRecorder, createBearerMiddleware(createOsiguTokenProvider(settings), fetchImplementation));
+  return client;
+}
+
+/**
+ * The cached, single-flight client-credentials token source {@link createOsiguClient} uses, for
+ * code that needs an OSIGU token outside the typed client (a widget's `getToken`, for instance).
+ */
+export function createOsiguTokenProvider(settings: OsiguClientSettings): TokenProvider {
+  return createClientCredentialsTokenProvider({
+    tokenUrl: settings.tokenUrl ?? `${osiguBaseUrl(settings)}/v1/oauth/token`,
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     // OSIGU documents `curl -u id:secret`: Basic over the raw id and secret.
     clientAuthentication: 'client_secret_basic_unencoded',
     expirySkewSeconds: settings.tokenExpirySkewSeconds ?? 600,
-    fetch: fetchImplementation,
+    fetch: settings.fetch,
   });
-  const client = createClient<paths>({ baseUrl, fetch: fetchImplementation, headers: settings.headers });
-  client.use(operationRecorder, createBearerMiddleware(tokens, fetchImplementation));
-  return client;
+}
+
+function osiguBaseUrl(settings: OsiguClientSettings): string {
+  return parseSecureUrl(settings.baseUrl ?? osiguEnvironments.sandbox, 'baseUrl').url.href.replace(/\/$/, '');
 }

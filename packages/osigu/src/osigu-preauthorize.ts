@@ -156,7 +156,9 @@ const base64ContentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as con
 function base64ContentType(type: string): (typeof base64ContentTypes)[number] {
   const found = base64ContentTypes.find((allowed) => allowed === type);
   if (found === undefined) {
-    throw new TypeError(`The base64 indication transport takes ${base64ContentTypes.join(', ')}; got "${type}". Convert the file, or use transport 'multipart'.`);
+    throw new TypeError(
+      `The base64 indication transport takes ${base64ContentTypes.join(', ')}; got "${type}". Convert the file, or use transport 'multipart'.`,
+    );
   }
   return found;
 }

@@ -55,14 +55,18 @@ describe('verifyOsiguWebhook', () => {
   });
 
   it('rejects a signature made with another secret', async () => {
-    const error = await rejection(verifyOsiguWebhook(rawBody, `t=${timestamp},v1=${sign(rawBody, 'not-the-secret')}`, [secret], { now: () => now }));
+    const error = await rejection(
+      verifyOsiguWebhook(rawBody, `t=${timestamp},v1=${sign(rawBody, 'not-the-secret')}`, [secret], { now: () => now }),
+    );
     expect(error.code).toBe(OsiguErrorCode.webhookSignatureMismatch);
   });
 
   it('rejects a tampered body, even one that differs only in whitespace', async () => {
     const header = `t=${timestamp},v1=${sign(rawBody, secret)}`;
     const tampered = rawBody.replace('AUTH-2026-001234', 'AUTH-2026-999999');
-    expect((await rejection(verifyOsiguWebhook(tampered, header, [secret], { now: () => now }))).code).toBe(OsiguErrorCode.webhookSignatureMismatch);
+    expect((await rejection(verifyOsiguWebhook(tampered, header, [secret], { now: () => now }))).code).toBe(
+      OsiguErrorCode.webhookSignatureMismatch,
+    );
     const reformatted = JSON.stringify(event, null, 2);
     expect((await rejection(verifyOsiguWebhook(reformatted, header, [secret], { now: () => now }))).code).toBe(
       OsiguErrorCode.webhookSignatureMismatch,
@@ -71,7 +75,9 @@ describe('verifyOsiguWebhook', () => {
 
   it('rejects a timestamp that was altered after signing', async () => {
     const header = `t=${timestamp + 1},v1=${sign(rawBody, secret)}`;
-    expect((await rejection(verifyOsiguWebhook(rawBody, header, [secret], { now: () => now }))).code).toBe(OsiguErrorCode.webhookSignatureMismatch);
+    expect((await rejection(verifyOsiguWebhook(rawBody, header, [secret], { now: () => now }))).code).toBe(
+      OsiguErrorCode.webhookSignatureMismatch,
+    );
   });
 
   it('rejects deliveries signed more than the tolerance ago or ahead, and accepts the edges', async () => {

@@ -1,3 +1,3 @@
 export { listPactFiles, resetPactFolder } from './pact-folder.js';
+export { type PrismVerificationOptions, verifyPactsWithPrism } from './prism-verification.js';
 export { type ComparisonFinding, compareWithSpec } from './spec-comparison.js';
-export { verifyPactsWithPrism } from './prism-verification.js';

@@ -1,8 +1,9 @@
 // The quick-start demo: the OSIGU pre-authorization journey through @coverlink/osigu, against the
 // local Prism mock (or, with OSIGU_BASE_URL set, against that host with OSIGU_CLIENT_ID/SECRET).
+
+import { AuthError } from '@coverlink/auth';
 import { type RunningMock, startMock } from '@coverlink/mocks';
 import { createOsiguClient, OsiguError, preauthorize, unwrap } from '@coverlink/osigu';
-import { AuthError } from '@coverlink/auth';
 
 const sponsorSlug = process.env.OSIGU_SPONSOR_SLUG ?? 'sponsor-sandbox';
 
@@ -44,7 +45,9 @@ async function main(): Promise<void> {
         body: { document_type: 'CC', document_number: process.env.OSIGU_DOCUMENT_NUMBER ?? '123456789' },
       }),
     );
-    step(`beneficiary found: ${beneficiary.beneficiary_id} (plan ${beneficiary.coverage.plan_code}, active: ${beneficiary.coverage.active})`);
+    step(
+      `beneficiary found: ${beneficiary.beneficiary_id} (plan ${beneficiary.coverage.plan_code}, active: ${beneficiary.coverage.active})`,
+    );
 
     const result = await preauthorize(osigu, {
       beneficiaryId: beneficiary.beneficiary_id,

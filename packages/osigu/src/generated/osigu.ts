@@ -1684,8 +1684,10 @@ export interface components {
                 /** @description Provider slug. */
                 provider_slug: string;
             };
-            /** @description Event-specific payload. */
-            data: Record<string, never>;
+            /** @description Event-specific payload; each event schema narrows it. */
+            data: {
+                [key: string]: unknown;
+            };
         };
         /** @description Any OSIGU webhook event, discriminated by `event_type`. One subscription URL receives every subscribed type, so receivers parse this union. */
         OsiguWebhookEvent: components["schemas"]["AuthorizationCreatedEvent"] | components["schemas"]["AuthorizationRejectedEvent"] | components["schemas"]["AuthorizationUpdatedEvent"] | components["schemas"]["AuthorizationVoidedEvent"] | components["schemas"]["DispensingStartedEvent"] | components["schemas"]["DispensingCompletedEvent"] | components["schemas"]["DispensingCancelledEvent"] | components["schemas"]["PrescriptionIssuedEvent"] | components["schemas"]["PrescriptionEmailDeliveredEvent"] | components["schemas"]["PrescriptionEmailFailedEvent"] | components["schemas"]["SettlementPaidEvent"] | components["schemas"]["SettlementRejectedEvent"] | components["schemas"]["SettlementPartiallyAcceptedEvent"];
@@ -2319,7 +2321,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description More than 10 token requests per minute for this client_id (O-tok). Cache tokens instead of fetching one per request. */
+            /** @description More than 10 token requests per minute for this client_id (O-tok). The limit is documented, the body is not; Coverlink assumes the OSIGU Error envelope with DVS's `071-429` code. */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];

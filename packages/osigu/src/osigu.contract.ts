@@ -1,0 +1,323 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { compareWithSpec, listPactFiles, resetPactFolder, verifyPactsWithPrism } from '@coverlink/contract-testing';
+import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOsiguClient, createOsiguTokenProvider, OsiguApiError, type OsiguClient } from './index.js';
+import { unwrap } from './unwrap.js';
+
+const { eachLike, regex, string, integer, boolean, datetime } = MatchersV3;
+
+const pactFolder = fileURLToPath(new URL('../../../mocks/osigu/pacts/', import.meta.url));
+const specPath = fileURLToPath(new URL('../../../specs/osigu/openapi.yaml', import.meta.url));
+const consumer = 'coverlink-osigu';
+const provider = 'osigu';
+const clientId = 'contract-client';
+const clientSecret = 'contract-secret';
+const accessToken = 'eyJhbGciOiJSUzI1NiIs.contract.token';
+const requestId = 'areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X';
+const beneficiaryId = 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O';
+const medication = {
+  product_code: 'MED-042',
+  product_type: 'MEDICATION' as const,
+  quantity: 30,
+  posology: '1 tablet every 8h for 10 days',
+};
+const pdfBytes = new TextEncoder().encode('%PDF-1.4\n% contract indication\n%%EOF\n');
+const bearer = { Authorization: regex(/^Bearer \S+$/, `Bearer ${accessToken}`) };
+const osiguError = { error_code: string('071-404'), message: string('Beneficiary not found') };
+
+// API interactions are recorded one per mock server (PactV4), so their tokens come from a small
+// local token endpoint; the token interaction itself is recorded on its own below.
+let tokenServer: Server;
+let tokenUrl: string;
+beforeAll(async () => {
+  await resetPactFolder(pactFolder);
+  tokenServer = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ access_token: accessToken, token_type: 'bearer', expires_in: 3600 }));
+  });
+  await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
+  tokenUrl = `http://127.0.0.1:${(tokenServer.address() as AddressInfo).port}/v1/oauth/token`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => tokenServer.close(resolve));
+});
+
+const pact = new PactV4({ consumer, provider, dir: pactFolder, logLevel: (process.env.PACT_LOG_LEVEL as 'warn' | undefined) ?? 'warn' });
+const clientFor = (url: string): OsiguClient => createOsiguClient({ clientId, clientSecret, baseUrl: url, tokenUrl });
+
+describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
+  it('getAccessToken: client credentials, form body, HTTP Basic over the raw id:secret', async () => {
+    await pact
+      .addInteraction()
+      .uponReceiving('a client-credentials token request')
+      .withRequest('POST', '/v1/oauth/token', (builder) => {
+        // Pact's form matcher would require the raw bytes to sniff as a form, which they never do:
+        // record the body as text and set the header explicitly (pact-js issue 767).
+        builder.body('text/plain', Buffer.from('grant_type=client_credentials')).headers({
+          'Content-Type': regex(/^application\/x-www-form-urlencoded(;\s*charset=(UTF|utf)-8)?$/, 'application/x-www-form-urlencoded'),
+          Authorization: `Basic ${btoa(`${clientId}:${clientSecret}`)}`,
+        });
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          access_token: string(accessToken),
+          token_type: string('bearer'),
+          expires_in: integer(3600),
+          scope: string('arc:read arc:write dispensing:read dispensing:write'),
+        });
+      })
+      .executeTest(async (mockServer) => {
+        const tokens = createOsiguTokenProvider({ clientId, clientSecret, baseUrl: mockServer.url });
+        expect(await tokens.getToken()).toBe(accessToken);
+      });
+  });
+
+  it('listSponsorForms: the fields a sponsor searches beneficiaries by', async () => {
+    await pact
+      .addInteraction()
+      .given('sponsor sponsor-sandbox searches by document type and number')
+      .uponReceiving('a request for the search form of sponsor-sandbox')
+      .withRequest('GET', '/v1/sponsors/sponsor-sandbox/forms', (builder) => {
+        builder.headers(bearer);
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          sponsor_slug: string('sponsor-sandbox'),
+          fields: eachLike({
+            name: string('document_type'),
+            label: string('Document type'),
+            type: string('enum'),
+            required: boolean(true),
+          }),
+        });
+      })
+      .executeTest(async (mockServer) => {
+        const form = unwrap(
+          await clientFor(mockServer.url).GET('/v1/sponsors/{sponsor_slug}/forms', {
+            params: { path: { sponsor_slug: 'sponsor-sandbox' } },
+          }),
+        );
+        expect(form.fields[0]?.name).toBe('document_type');
+      });
+  });
+
+  it('searchBeneficiary: a document search finds the beneficiary and their coverage', async () => {
+    await pact
+      .addInteraction()
+      .given('beneficiary CC 123456789 has active coverage with sponsor-sandbox')
+      .uponReceiving('a beneficiary search by document')
+      .withRequest('POST', '/v1/sponsors/sponsor-sandbox/search', (builder) => {
+        builder.headers(bearer).jsonBody({ document_type: 'CC', document_number: '123456789' });
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          beneficiary_id: string(beneficiaryId),
+          first_name: string('MARIA'),
+          last_name: string('GONZALEZ'),
+          coverage: { plan_code: string('GOLD-100'), active: boolean(true), effective_until: string('2027-01-31') },
+        });
+      })
+      .executeTest(async (mockServer) => {
+        const beneficiary = unwrap(
+          await clientFor(mockServer.url).POST('/v1/sponsors/{sponsor_slug}/search', {
+            params: { path: { sponsor_slug: 'sponsor-sandbox' } },
+            body: { document_type: 'CC', document_number: '123456789' },
+          }),
+        );
+        expect(beneficiary.beneficiary_id).toBe(beneficiaryId);
+      });
+  });
+
+  it('searchBeneficiary: an unknown beneficiary is a 404 with the OSIGU error body', async () => {
+    await pact
+      .addInteraction()
+      .given('no beneficiary CC 000000000 with sponsor-sandbox')
+      .uponReceiving('a beneficiary search that finds nobody')
+      .withRequest('POST', '/v1/sponsors/sponsor-sandbox/search', (builder) => {
+        builder.headers(bearer).jsonBody({ document_type: 'CC', document_number: '000000000' });
+      })
+      .willRespondWith(404, (builder) => {
+        builder.jsonBody(osiguError);
+      })
+      .executeTest(async (mockServer) => {
+        const result = await clientFor(mockServer.url).POST('/v1/sponsors/{sponsor_slug}/search', {
+          params: { path: { sponsor_slug: 'sponsor-sandbox' } },
+          body: { document_type: 'CC', document_number: '000000000' },
+        });
+        expect(() => unwrap(result)).toThrowError(OsiguApiError);
+      });
+  });
+
+  it('createAuthorizationRequest: 202 with the request id, waiting for its indication', async () => {
+    await pact
+      .addInteraction()
+      .given('beneficiary CC 123456789 has active coverage with sponsor-sandbox')
+      .uponReceiving('a pre-authorization request for a medication')
+      .withRequest('POST', '/arc/v1/authorization-requests', (builder) => {
+        builder
+          .headers(bearer)
+          .jsonBody({ beneficiary_id: beneficiaryId, sponsor_slug: 'sponsor-sandbox', diagnosis_code: 'R51', products: [medication] });
+      })
+      .willRespondWith(202, (builder) => {
+        builder.jsonBody({
+          authorization_request_id: string(requestId),
+          status: 'PENDING_INDICATION',
+          created_at: datetime("yyyy-MM-dd'T'HH:mm:ss.SSSX", '2026-06-25T14:02:11.789Z'),
+        });
+      })
+      .executeTest(async (mockServer) => {
+        const created = unwrap(
+          await clientFor(mockServer.url).POST('/arc/v1/authorization-requests', {
+            body: { beneficiary_id: beneficiaryId, sponsor_slug: 'sponsor-sandbox', diagnosis_code: 'R51', products: [medication] },
+          }),
+        );
+        expect(created.authorization_request_id).toBe(requestId);
+      });
+  });
+
+  it('uploadAuthorizationIndication: the indication as multipart, as preauthorize sends it', async () => {
+    const boundary = 'coverlink-contract-boundary';
+    const multipart = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="indication.pdf"',
+      'Content-Type: application/pdf',
+      '',
+      new TextDecoder().decode(pdfBytes),
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file_type"',
+      '',
+      'MEDICAL_INDICATION',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    await pact
+      .addInteraction()
+      .given(`authorization request ${requestId} waits for its indication`)
+      .uponReceiving('a multipart indication upload')
+      .withRequest('POST', `/arc/v1/authorization-requests/${requestId}/upload/files`, (builder) => {
+        // As with forms, a multipart content-type rule would also be applied to each part's bytes:
+        // record the body as text; the header (any boundary) makes Pact compare part by part.
+        builder
+          .body('text/plain', Buffer.from(multipart))
+          .headers({
+            ...bearer,
+            'Content-Type': regex(/^multipart\/form-data; ?boundary=.+$/, `multipart/form-data; boundary=${boundary}`),
+          });
+      })
+      .willRespondWith(204)
+      .executeTest(async (mockServer) => {
+        const result = await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/upload/files', {
+          params: { path: { authorization_request_id: requestId } },
+          body: { file: new File([pdfBytes], 'indication.pdf', { type: 'application/pdf' }), file_type: 'MEDICAL_INDICATION' },
+          bodySerializer: (body) => {
+            const form = new FormData();
+            form.append('file', body.file);
+            form.append('file_type', body.file_type);
+            return form;
+          },
+        });
+        expect(result.response.status).toBe(204);
+      });
+  });
+
+  it('attachAuthorizationIndicationBase64: the indication as base64 JSON', async () => {
+    const content = Buffer.from(pdfBytes).toString('base64');
+    await pact
+      .addInteraction()
+      .given(`authorization request ${requestId} waits for its indication`)
+      .uponReceiving('a base64 indication upload')
+      .withRequest('POST', `/arc/v1/authorization-requests/${requestId}/upload/base64`, (builder) => {
+        builder
+          .headers(bearer)
+          .jsonBody({
+            file_name: 'indication.pdf',
+            content_type: 'application/pdf',
+            file_type: 'MEDICAL_INDICATION',
+            content: string(content),
+          });
+      })
+      .willRespondWith(204)
+      .executeTest(async (mockServer) => {
+        const result = await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/upload/base64', {
+          params: { path: { authorization_request_id: requestId } },
+          body: { file_name: 'indication.pdf', content_type: 'application/pdf', file_type: 'MEDICAL_INDICATION', content },
+        });
+        expect(result.response.status).toBe(204);
+      });
+  });
+
+  it('completeAuthorizationRequest: a synchronous sponsor answers with the authorizations', async () => {
+    await pact
+      .addInteraction()
+      .given(`authorization request ${requestId} has its indication and sponsor-sandbox decides synchronously`)
+      .uponReceiving('a request to complete an authorization request')
+      .withRequest('POST', `/arc/v1/authorization-requests/${requestId}/complete`, (builder) => {
+        builder.headers(bearer);
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          authorization_request_id: string(requestId),
+          status: 'COMPLETED',
+          authorizations: eachLike({
+            authorization_code: string('AUTH-2026-001234'),
+            product_type: string('MEDICATION'),
+            status: 'APPROVED',
+            expires_at: string('2026-07-25T00:00:00Z'),
+          }),
+        });
+      })
+      .executeTest(async (mockServer) => {
+        const completed = unwrap(
+          await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/complete', {
+            params: { path: { authorization_request_id: requestId } },
+          }),
+        );
+        expect(completed.status).toBe('COMPLETED');
+      });
+  });
+
+  it('completeAuthorizationRequest: an asynchronous sponsor leaves the request pending', async () => {
+    await pact
+      .addInteraction()
+      .given(`authorization request ${requestId} has its indication and sponsor-sandbox decides asynchronously`)
+      .uponReceiving('a request to complete an authorization request for an asynchronous sponsor')
+      .withRequest('POST', `/arc/v1/authorization-requests/${requestId}/complete`, (builder) => {
+        builder.headers(bearer);
+      })
+      .willRespondWith(202, (builder) => {
+        builder.jsonBody({ authorization_request_id: string(requestId), status: 'PENDING_SPONSOR' });
+      })
+      .executeTest(async (mockServer) => {
+        const completed = unwrap(
+          await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/complete', {
+            params: { path: { authorization_request_id: requestId } },
+          }),
+        );
+        expect(completed.status).toBe('PENDING_SPONSOR');
+      });
+  });
+});
+
+describe('the recorded pact', () => {
+  it('agrees with specs/osigu (openapi-pact-comparator reports no errors)', async () => {
+    const findings = await compareWithSpec(await listPactFiles(pactFolder), specPath);
+    const errors = findings.filter((finding) => finding.type === 'error');
+    expect(errors, JSON.stringify(errors, null, 2)).toEqual([]);
+  });
+
+  it('is honoured by Prism serving specs/osigu (provider verification)', async () => {
+    await verifyPactsWithPrism({
+      provider,
+      mock: 'osigu',
+      pactFiles: await listPactFiles(pactFolder),
+      // Each provider state picks the spec's response for it through Prism's Prefer header.
+      preferByProviderState: {
+        'no beneficiary CC 000000000 with sponsor-sandbox': 'code=404',
+        [`authorization request ${requestId} has its indication and sponsor-sandbox decides asynchronously`]: 'code=202',
+      },
+    });
+  });
+});
