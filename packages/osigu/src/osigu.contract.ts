@@ -200,12 +200,10 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
       .withRequest('POST', `/arc/v1/authorization-requests/${requestId}/upload/files`, (builder) => {
         // As with forms, a multipart content-type rule would also be applied to each part's bytes:
         // record the body as text; the header (any boundary) makes Pact compare part by part.
-        builder
-          .body('text/plain', Buffer.from(multipart))
-          .headers({
-            ...bearer,
-            'Content-Type': regex(/^multipart\/form-data; ?boundary=.+$/, `multipart/form-data; boundary=${boundary}`),
-          });
+        builder.body('text/plain', Buffer.from(multipart)).headers({
+          ...bearer,
+          'Content-Type': regex(/^multipart\/form-data; ?boundary=.+$/, `multipart/form-data; boundary=${boundary}`),
+        });
       })
       .willRespondWith(204)
       .executeTest(async (mockServer) => {
@@ -230,14 +228,12 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
       .given(`authorization request ${requestId} waits for its indication`)
       .uponReceiving('a base64 indication upload')
       .withRequest('POST', `/arc/v1/authorization-requests/${requestId}/upload/base64`, (builder) => {
-        builder
-          .headers(bearer)
-          .jsonBody({
-            file_name: 'indication.pdf',
-            content_type: 'application/pdf',
-            file_type: 'MEDICAL_INDICATION',
-            content: string(content),
-          });
+        builder.headers(bearer).jsonBody({
+          file_name: 'indication.pdf',
+          content_type: 'application/pdf',
+          file_type: 'MEDICAL_INDICATION',
+          content: string(content),
+        });
       })
       .willRespondWith(204)
       .executeTest(async (mockServer) => {

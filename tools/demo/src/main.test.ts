@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+// Runs the quick-start demo exactly as `npm run demo` does (a separate Node process that starts its
+// own Prism), and checks what a new user sees.
+function runDemo(environment: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@coverlink/source', 'src/main.ts'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { ...process.env, ...environment },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+it('walks the OSIGU quickstart against the local mock, printing every step', async () => {
+  const { code, output } = await runDemo();
+  expect(output).toContain('→ POST /v1/oauth/token 200');
+  expect(output).toContain('✓ beneficiary found: bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O');
+  expect(output).toContain('✓ authorization request areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X created, status PENDING_INDICATION');
+  expect(output).toContain('✓ indication attached (multipart)');
+  expect(output).toContain('✓ authorization code AUTH-2026-001234 (MEDICATION, APPROVED)');
+  expect(output.indexOf('token obtained')).toBeLessThan(output.indexOf('authorization code'));
+  expect(code).toBe(0);
+});
+
+it('exits non-zero with the typed error and its hint when a step fails', async () => {
+  // Nothing listens on port 9 of loopback: the token request cannot connect.
+  const { code, output } = await runDemo({ OSIGU_BASE_URL: 'http://127.0.0.1:9' });
+  expect(code).toBe(1);
+  expect(output).toContain('✗ Could not reach the token endpoint at http://127.0.0.1:9');
+  expect(output).toContain('hint:');
+});
