@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { AuthError, AuthErrorCode } from '@coverlink/auth';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { createOsiguClient, OsiguApiError, type OsiguClient, preauthorize } from './index.js';
+import { createOsiguClient, OsiguApiError, type OsiguClient, OsiguPreauthorizationError, preauthorize } from './index.js';
 import { unwrap } from './unwrap.js';
 
 const baseUrl = inject('osiguMockUrl');
@@ -164,6 +164,25 @@ describe('the quickstart journey against the OSIGU mock', () => {
     expect(result.rejected).toHaveLength(1);
     expect(result.rejected[0]?.rejection_reason).toEqual(expect.any(String));
     expect(result.rejected[0]?.rejection_reason.length).toBeGreaterThan(0);
+  });
+
+  it('names the document policy when the request is still waiting for its indication after completion', async () => {
+    const stuck = recordingFetch((path) => (path.endsWith('/complete') ? 'code=202, example=pendingIndication' : undefined));
+    const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: stuck.fetch });
+    const error = await preauthorize(client, {
+      beneficiaryId: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
+      sponsorSlug: 'sponsor-sandbox',
+      diagnosisCode: 'R51',
+      products: [medication],
+      indication: { content: pdfBytes, fileName: 'indication.pdf', fileType: 'PRESCRIPTION' },
+    }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(OsiguPreauthorizationError);
+    expect((error as OsiguPreauthorizationError).requestStatus).toBe('PENDING_INDICATION');
+    expect((error as OsiguPreauthorizationError).authorizationRequestId).toBe('areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X');
+    expect((error as OsiguPreauthorizationError).hint).toMatch(/PRESCRIPTION.*getAuthorizationDocumentPolicy/);
   });
 
   it('has Prism validate the multipart body: an upload without file_type is refused', async () => {
