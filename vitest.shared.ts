@@ -14,6 +14,8 @@ export function workspaceVitestConfig(test: TestSettings = {}): ViteUserConfig {
     ssr: { resolve: { conditions: ['@coverlink/source'] } },
     test: {
       include: ['src/**/*.test.ts'],
+      // Type tests (*.test-d.ts) run through tsc with the package's own tsconfig.
+      typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
       testTimeout: 20_000,
       hookTimeout: 60_000,
       ...test,
