@@ -1,7 +1,14 @@
 import { inspect } from 'node:util';
 import { AuthError, AuthErrorCode } from '@coverlink/auth';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { createOsiguClient, OsiguApiError, type OsiguClient, OsiguPreauthorizationError, preauthorize } from './index.js';
+import {
+  createOsiguClient,
+  OsiguApiError,
+  type OsiguClient,
+  OsiguPreauthorizationError,
+  type PreauthorizeInput,
+  preauthorize,
+} from './index.js';
 import { unwrap } from './unwrap.js';
 
 const baseUrl = inject('osiguMockUrl');
@@ -15,6 +22,17 @@ const medication = {
   posology: '1 tablet every 8h for 10 days',
 };
 const pdfBytes = new TextEncoder().encode('%PDF-1.4\n% test indication\n%%EOF\n');
+
+/** The quickstart's pre-authorization, with the indication overridable per test. */
+function quickstartRequest(indication: Partial<PreauthorizeInput['indication']> = {}): PreauthorizeInput {
+  return {
+    beneficiaryId: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
+    sponsorSlug: 'sponsor-sandbox',
+    diagnosisCode: 'R51',
+    products: [medication],
+    indication: { content: pdfBytes, fileName: 'indication.pdf', ...indication },
+  };
+}
 
 interface WireRecord {
   method: string;
@@ -120,13 +138,10 @@ describe('the quickstart journey against the OSIGU mock', () => {
   });
 
   it('attaches the indication as base64 JSON when asked', async () => {
-    const result = await preauthorize(osigu, {
-      beneficiaryId: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
-      sponsorSlug: 'sponsor-sandbox',
-      diagnosisCode: 'R51',
-      products: [medication],
-      indication: { content: new Blob([pdfBytes], { type: 'application/pdf' }), fileName: 'indication.pdf', transport: 'base64' },
-    });
+    const result = await preauthorize(
+      osigu,
+      quickstartRequest({ content: new Blob([pdfBytes], { type: 'application/pdf' }), transport: 'base64' }),
+    );
     expect(result.status).toBe('COMPLETED');
     const attach = recorder.wire.find((record) => record.path.endsWith('/upload/base64'));
     expect(attach?.status).toBe(204);
@@ -139,26 +154,14 @@ describe('the quickstart journey against the OSIGU mock', () => {
   it('reports a pending status for a sponsor that decides asynchronously', async () => {
     const asynchronous = recordingFetch((path) => (path.endsWith('/complete') ? 'code=202' : undefined));
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: asynchronous.fetch });
-    const result = await preauthorize(client, {
-      beneficiaryId: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
-      sponsorSlug: 'sponsor-sandbox',
-      diagnosisCode: 'R51',
-      products: [medication],
-      indication: { content: pdfBytes, fileName: 'indication.pdf' },
-    });
+    const result = await preauthorize(client, quickstartRequest());
     expect(result).toEqual({ status: 'PENDING_SPONSOR', authorizationRequestId: 'areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X' });
   });
 
   it('surfaces the rejection_reason of a REJECTED authorization', async () => {
     const rejecting = recordingFetch((path) => (path.endsWith('/complete') ? 'example=rejected' : undefined));
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: rejecting.fetch });
-    const result = await preauthorize(client, {
-      beneficiaryId: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
-      sponsorSlug: 'sponsor-sandbox',
-      diagnosisCode: 'R51',
-      products: [medication],
-      indication: { content: pdfBytes, fileName: 'indication.pdf' },
-    });
+    const result = await preauthorize(client, quickstartRequest());
     if (result.status !== 'COMPLETED') throw new Error(`expected COMPLETED, got ${result.status}`);
     expect(result.approved).toEqual([]);
     expect(result.rejected).toHaveLength(1);
@@ -169,13 +172,7 @@ describe('the quickstart journey against the OSIGU mock', () => {
   it('names the document policy when the request is still waiting for its indication after completion', async () => {
     const stuck = recordingFetch((path) => (path.endsWith('/complete') ? 'code=202, example=pendingIndication' : undefined));
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: stuck.fetch });
-    const error = await preauthorize(client, {
-      beneficiaryId: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
-      sponsorSlug: 'sponsor-sandbox',
-      diagnosisCode: 'R51',
-      products: [medication],
-      indication: { content: pdfBytes, fileName: 'indication.pdf', fileType: 'PRESCRIPTION' },
-    }).then(
+    const error = await preauthorize(client, quickstartRequest({ fileType: 'PRESCRIPTION' })).then(
       () => undefined,
       (caught: unknown) => caught,
     );
