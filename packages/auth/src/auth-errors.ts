@@ -1,3 +1,5 @@
+import { CoverlinkError } from '@coverlink/core';
+
 /**
  * Stable codes carried by every {@link AuthError}. Match on these, not on messages: messages may be
  * reworded, codes never change within a major version.
@@ -22,10 +24,6 @@ export const AuthErrorCode = {
 /** One of the {@link AuthErrorCode} values. */
 export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode];
 
-// A registry-wide symbol rather than `instanceof`, so that an error thrown by one copy of this
-// package is still recognised when an application ends up with two copies in node_modules.
-const authErrorMarker = Symbol.for('@coverlink/auth.AuthError');
-
 /** What an {@link AuthError} is built from. Deliberately has no place for secrets or tokens. */
 export interface AuthErrorOptions {
   /** The stable error code. */
@@ -45,41 +43,22 @@ export interface AuthErrorOptions {
  * `JSON.stringify(error)` and `util.inspect(error)` never contain the client secret or a token:
  * only the code, the HTTP status, the OAuth error code and our own wording are kept.
  */
-export class AuthError extends Error {
+export class AuthError extends CoverlinkError {
   /** The stable error code, one of {@link AuthErrorCode}. */
-  readonly code: AuthErrorCode;
-  /** What to do about it. */
-  readonly hint: string | undefined;
+  declare readonly code: AuthErrorCode;
   /** HTTP status of the token endpoint's answer, if any. */
   readonly status: number | undefined;
   /** OAuth `error` code from the token endpoint, if any. */
   readonly oauthError: string | undefined;
-  readonly [authErrorMarker] = true;
 
   constructor(message: string, options: AuthErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'AuthError';
-    this.code = options.code;
-    this.hint = options.hint;
+    super(message, options);
     this.status = options.status;
     this.oauthError = options.oauthError;
   }
 
-  /** True for any {@link AuthError}, including one thrown by another copy of this package. */
-  static isInstance(value: unknown): value is AuthError {
-    return typeof value === 'object' && value !== null && authErrorMarker in value;
-  }
-
-  /** A plain object for structured logs; carries no secret. */
-  toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      hint: this.hint,
-      status: this.status,
-      oauthError: this.oauthError,
-    };
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, oauthError: this.oauthError };
   }
 }
 
@@ -90,7 +69,6 @@ export class AuthRateLimitedError extends AuthError {
 
   constructor(message: string, options: Omit<AuthErrorOptions, 'code'> & { retryAfterSeconds?: number | undefined }) {
     super(message, { ...options, code: AuthErrorCode.rateLimited });
-    this.name = 'AuthRateLimitedError';
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 

@@ -258,8 +258,10 @@ describe('typed errors', () => {
   });
 
   it('is recognised across package copies by isInstance, and plain errors are not', () => {
-    const foreign = Object.assign(new Error('x'), { [Symbol.for('@coverlink/auth.AuthError')]: true });
+    // What another copy of the package would throw: its own classes, the same registry-wide marker.
+    const foreign = Object.assign(new Error('x'), { [Symbol.for('@coverlink/core.errorNames')]: ['AuthError', 'CoverlinkError'] });
     expect(AuthError.isInstance(foreign)).toBe(true);
+    expect(AuthRateLimitedError.isInstance(foreign)).toBe(false);
     expect(AuthError.isInstance(new Error('x'))).toBe(false);
     expect(AuthError.isInstance(undefined)).toBe(false);
   });

@@ -1,8 +1,8 @@
+import type { TokenProvider } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode } from './auth-errors.js';
 import { type ClientAuthenticationMethod, clientAuthentication } from './client-authentication.js';
 import { parseSecureUrl } from './secure-url.js';
-import type { TokenProvider } from './token-provider.js';
 import { readTokenResponse } from './token-response.js';
 
 /** Settings of {@link createClientCredentialsTokenProvider}. */
@@ -95,7 +95,7 @@ export function createClientCredentialsTokenProvider(settings: ClientCredentials
         cause: describeNetworkError(error),
       });
     }
-    const token = await readTokenResponse(authorizationServer, client, response);
+    const token = await readTokenResponse(authorizationServer, client, response, requestedAt);
     const lifetime = token.expiresInSeconds === undefined ? Number.POSITIVE_INFINITY : token.expiresInSeconds * 1000;
     const usable = lifetime > 2 * skewMilliseconds ? lifetime - skewMilliseconds : lifetime / 2;
     return { accessToken: token.accessToken, replaceAt: requestedAt + usable };

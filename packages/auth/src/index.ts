@@ -2,5 +2,3 @@ export { AuthError, AuthErrorCode, type AuthErrorOptions, AuthRateLimitedError }
 export type { ClientAuthenticationMethod } from './client-authentication.js';
 export { type ClientCredentialsSettings, createClientCredentialsTokenProvider } from './client-credentials.js';
 export { isLoopbackHost, parseSecureUrl } from './secure-url.js';
-export type { TokenProvider } from './token-provider.js';
-export { parseRetryAfter } from './token-response.js';

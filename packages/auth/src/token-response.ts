@@ -1,3 +1,4 @@
+import { parseRetryAfterMs, serverClockOffsetMs } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
 
@@ -19,10 +20,12 @@ export async function readTokenResponse(
   authorizationServer: oauth.AuthorizationServer,
   client: oauth.Client,
   response: Response,
+  localNow: number,
 ): Promise<AccessToken> {
   if (response.status === 429) {
     await response.body?.cancel();
-    const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+    const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
+    const retryAfterSeconds = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
     throw new AuthRateLimitedError('The token endpoint rate-limited this client (HTTP 429).', {
       status: 429,
       retryAfterSeconds,
@@ -52,9 +55,28 @@ export async function readTokenResponse(
   }
   return {
     accessToken: result.access_token,
-    expiresInSeconds: typeof result.expires_in === 'number' ? result.expires_in : undefined,
+    expiresInSeconds:
+      typeof result.expires_in === 'number' ? result.expires_in : secondsUntilJwtExpiry(result.access_token, response, localNow),
     scope: typeof result.scope === 'string' ? result.scope : undefined,
   };
+}
+
+/**
+ * Without `expires_in`, a JWT access token's `exp` still says when it expires, as an instant on the
+ * server's clock: measure it against the server's "now" from the `Date` header, so a local clock
+ * that is minutes off neither keeps an expired token nor throws away a fresh one.
+ */
+function secondsUntilJwtExpiry(accessToken: string, response: Response, localNow: number): number | undefined {
+  const payload = accessToken.split('.')[1];
+  if (payload === undefined) return undefined;
+  try {
+    const { exp } = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    if (typeof exp !== 'number') return undefined;
+    const serverNow = localNow + serverClockOffsetMs(response, localNow);
+    return Math.max(0, Math.floor((exp * 1000 - serverNow) / 1000));
+  } catch {
+    return undefined;
+  }
 }
 
 function toAuthError(error: unknown, status: number): AuthError {
@@ -90,13 +112,4 @@ function toAuthError(error: unknown, status: number): AuthError {
     status,
     hint: 'Check that the token URL points at the OAuth token endpoint and not at a web page or another API.',
   });
-}
-
-/** Seconds from a `Retry-After` header holding seconds or an HTTP date; undefined if absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }

@@ -1,3 +1,6 @@
+// The runtime's one way to turn a call's result into data or a typed error, re-exported so an
+// OSIGU integration needs a single import.
+export { type FetchResult, unwrap } from '@coverlink/core';
 export type { components as OsiguComponents, operations as OsiguOperations, paths as OsiguPaths } from './generated/osigu.js';
 export {
   createOsiguClient,
@@ -6,14 +9,7 @@ export {
   type OsiguClientSettings,
   osiguEnvironments,
 } from './osigu-client.js';
-export {
-  OsiguApiError,
-  OsiguError,
-  type OsiguErrorBody,
-  OsiguErrorCode,
-  OsiguPreauthorizationError,
-  OsiguWebhookError,
-} from './osigu-errors.js';
+export { OsiguApiError, OsiguError, OsiguErrorCode, OsiguPreauthorizationError, OsiguWebhookError } from './osigu-errors.js';
 export {
   type OsiguAuthorization,
   type OsiguIndication,
@@ -24,6 +20,7 @@ export {
   type PreauthorizeStep,
   preauthorize,
 } from './osigu-preauthorize.js';
+export { osiguProfile } from './osigu-profile.js';
 export {
   type OsiguWebhookEvent,
   osiguSignatureHeader,
@@ -31,4 +28,3 @@ export {
   type VerifyOsiguWebhookOptions,
   verifyOsiguWebhook,
 } from './osigu-webhooks.js';
-export { type FetchResult, unwrap } from './unwrap.js';

@@ -1,5 +1,13 @@
 import { inspect } from 'node:util';
 import { AuthError, AuthErrorCode } from '@coverlink/auth';
+import {
+  AuthenticationError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  unwrap,
+} from '@coverlink/core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   createOsiguClient,
@@ -9,7 +17,6 @@ import {
   type PreauthorizeInput,
   preauthorize,
 } from './index.js';
-import { unwrap } from './unwrap.js';
 
 const baseUrl = inject('osiguMockUrl');
 const clientId = 'client-osigu-test';
@@ -203,7 +210,7 @@ describe("the quickstart's troubleshooting table", () => {
       () => undefined,
       (caught: unknown) => caught,
     );
-    expect(error).toBeInstanceOf(OsiguApiError);
+    expect(OsiguApiError.isInstance(error)).toBe(true);
     return error as OsiguApiError;
   }
   const search = (client: OsiguClient) =>
@@ -229,14 +236,17 @@ describe("the quickstart's troubleshooting table", () => {
 
   it('403 on beneficiary search: the provider is not affiliated with the sponsor', async () => {
     const error = await callWith('code=403', search);
+    expect(PermissionDeniedError.isInstance(error)).toBe(true);
     expect(error.status).toBe(403);
     expect(error.hint).toMatch(/not affiliated/);
     expect(error.operation).toBe('POST /v1/sponsors/{sponsor_slug}/search');
-    expect(error.errorCode).toEqual(expect.any(String));
+    expect(error.providerCode).toEqual(expect.any(String));
+    expect(error.message).toContain(`OSIGU answered 403 to POST /v1/sponsors/{sponsor_slug}/search: ${error.providerCode}`);
   });
 
   it('404 on beneficiary search: not found or coverage inactive', async () => {
     const error = await callWith('code=404', search);
+    expect(NotFoundError.isInstance(error)).toBe(true);
     expect(error.status).toBe(404);
     expect(error.hint).toMatch(/coverage is inactive/);
   });
@@ -254,12 +264,14 @@ describe("the quickstart's troubleshooting table", () => {
         })
         .then(unwrap),
     );
+    expect(UnprocessableEntityError.isInstance(error)).toBe(true);
     expect(error.status).toBe(422);
     expect(error.hint).toMatch(/getSponsorConfiguration/);
   });
 
   it('429 carries Retry-After', async () => {
     const error = await callWith('code=429', search);
+    expect(RateLimitError.isInstance(error)).toBe(true);
     expect(error.status).toBe(429);
     expect(error.hint).toMatch(/rate-limited/);
   });
@@ -303,7 +315,8 @@ describe('token handling', () => {
         () => undefined,
         (caught: unknown) => caught,
       );
-    expect(error).toBeInstanceOf(OsiguApiError);
+    expect(AuthenticationError.isInstance(error)).toBe(true);
+    expect(OsiguApiError.isInstance(error)).toBe(true);
     expect((error as OsiguApiError).status).toBe(401);
     expect((error as OsiguApiError).hint).toMatch(/environment/);
     expect(always.wire.filter((record) => record.path.endsWith('/forms'))).toHaveLength(2);

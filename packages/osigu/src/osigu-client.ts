@@ -1,8 +1,8 @@
-import { createClientCredentialsTokenProvider, parseSecureUrl, type TokenProvider } from '@coverlink/auth';
-import createClient, { type Client } from 'openapi-fetch';
-import { createBearerMiddleware } from './bearer-middleware.js';
+import { createClientCredentialsTokenProvider, parseSecureUrl } from '@coverlink/auth';
+import { type ClientSettings, createApiClient, type TokenProvider } from '@coverlink/core';
+import type { Client } from 'openapi-fetch';
 import type { paths } from './generated/osigu.js';
-import { operationRecorder } from './unwrap.js';
+import { osiguProfile } from './osigu-profile.js';
 
 /** OSIGU's documented hosts. */
 export const osiguEnvironments = {
@@ -10,8 +10,8 @@ export const osiguEnvironments = {
   production: 'https://api.osigu.com',
 } as const;
 
-/** Settings of {@link createOsiguClient}. */
-export interface OsiguClientSettings {
+/** Settings of {@link createOsiguClient}: the shared client settings plus OSIGU's credentials. */
+export interface OsiguClientSettings extends ClientSettings {
   /** The OAuth client id OSIGU onboarding issued. */
   clientId: string;
   /** The OAuth client secret. Stays in memory on the server; never logged or put into errors. */
@@ -23,10 +23,6 @@ export interface OsiguClientSettings {
   baseUrl?: string | undefined;
   /** The token endpoint. Default `<baseUrl>/v1/oauth/token`: OSIGU serves it on the API host. */
   tokenUrl?: string | undefined;
-  /** The fetch implementation for API and token requests. Default: the global `fetch`. */
-  fetch?: typeof fetch | undefined;
-  /** Headers added to every API request. */
-  headers?: Record<string, string> | undefined;
   /**
    * Seconds before expiry at which the cached token is replaced. Default 600: OSIGU tokens live
    * 3600 s and its docs advise caching them for about 50 minutes.
@@ -38,12 +34,13 @@ export interface OsiguClientSettings {
 export type OsiguClient = Client<paths>;
 
 /**
- * Creates an authenticated, typed OSIGU client.
+ * Creates an authenticated, typed OSIGU client on the shared Coverlink runtime.
  *
  * Calls return openapi-fetch's `{ data, error, response }`; pass the result to `unwrap()` to get the
  * data or an {@link OsiguApiError}. The bearer token is fetched with the client-credentials grant on
  * first use, cached (OSIGU rate-limits the token endpoint to 10 requests a minute), shared by
- * concurrent calls, and replaced once when OSIGU answers 401.
+ * concurrent calls, and replaced once when OSIGU answers 401. Connection failures and 408, 429 and
+ * 5xx answers are retried (`maxRetries`, default 2) where repeating is safe.
  *
  * @example
  * ```ts
@@ -56,11 +53,12 @@ export type OsiguClient = Client<paths>;
  * @throws {AuthError} With code `AUTH_INVALID_CONFIGURATION` for an insecure or malformed URL.
  */
 export function createOsiguClient(settings: OsiguClientSettings): OsiguClient {
-  const baseUrl = osiguBaseUrl(settings);
-  const fetchImplementation = settings.fetch ?? globalThis.fetch;
-  const client = createClient<paths>({ baseUrl, fetch: fetchImplementation, headers: settings.headers });
-  client.use(operationRecorder, createBearerMiddleware(createOsiguTokenProvider(settings), fetchImplementation));
-  return client;
+  return createApiClient<paths>({
+    ...settings,
+    baseUrl: osiguBaseUrl(settings),
+    profile: osiguProfile,
+    tokens: createOsiguTokenProvider(settings),
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
+import { unwrap } from '@coverlink/core';
 import type { components } from './generated/osigu.js';
 import type { OsiguClient } from './osigu-client.js';
 import { OsiguPreauthorizationError } from './osigu-errors.js';
-import { unwrap } from './unwrap.js';
 
 type Schemas = components['schemas'];
 

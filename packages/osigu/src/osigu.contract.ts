@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { compareWithSpec, listPactFiles, resetPactFolder, verifyPactsWithPrism } from '@coverlink/contract-testing';
+import { NotFoundError, unwrap } from '@coverlink/core';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOsiguClient, createOsiguTokenProvider, OsiguApiError, type OsiguClient } from './index.js';
-import { unwrap } from './unwrap.js';
+import { createOsiguClient, createOsiguTokenProvider, type OsiguClient } from './index.js';
 
 const { eachLike, regex, string, integer, boolean, datetime } = MatchersV3;
 
@@ -147,7 +147,7 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
           params: { path: { sponsor_slug: 'sponsor-sandbox' } },
           body: { document_type: 'CC', document_number: '000000000' },
         });
-        expect(() => unwrap(result)).toThrowError(OsiguApiError);
+        expect(() => unwrap(result)).toThrowError(NotFoundError);
       });
   });
 

@@ -1,9 +1,9 @@
 // The quick-start demo: the OSIGU pre-authorization journey through @coverlink/osigu, against the
 // local Prism mock (or, with OSIGU_BASE_URL set, against that host with OSIGU_CLIENT_ID/SECRET).
 
-import { AuthError } from '@coverlink/auth';
+import { CoverlinkError } from '@coverlink/core';
 import { type RunningMock, startMock } from '@coverlink/mocks';
-import { createOsiguClient, OsiguError, preauthorize, unwrap } from '@coverlink/osigu';
+import { createOsiguClient, preauthorize, unwrap } from '@coverlink/osigu';
 
 const sponsorSlug = process.env.OSIGU_SPONSOR_SLUG ?? 'sponsor-sandbox';
 
@@ -86,7 +86,7 @@ trailer << /Root 1 0 R >>
 `;
 
 main().catch((error: unknown) => {
-  if (OsiguError.isInstance(error) || AuthError.isInstance(error)) {
+  if (CoverlinkError.isInstance(error)) {
     console.error(`\n✗ ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
   } else {
     console.error('\n✗', error);

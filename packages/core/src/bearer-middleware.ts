@@ -1,5 +1,6 @@
-import type { TokenProvider } from '@coverlink/auth';
 import type { Middleware } from 'openapi-fetch';
+import { pathTemplateOf, rememberPathTemplate } from './request-context.js';
+import type { TokenProvider } from './token-provider.js';
 
 /**
  * openapi-fetch middleware that attaches `Authorization: Bearer <token>` and, when the API answers
@@ -7,25 +8,27 @@ import type { Middleware } from 'openapi-fetch';
  * returned to the caller as is: retrying further would only hammer a rate-limited token endpoint.
  *
  * @param tokens Where tokens come from.
- * @param fetchImplementation Used for the one retry (the first attempt goes through openapi-fetch).
+ * @param fetchImplementation Sends the one repeat (the first attempt goes through openapi-fetch).
  */
 export function createBearerMiddleware(tokens: TokenProvider, fetchImplementation: typeof fetch): Middleware {
-  // The first attempt consumes the request body, so a copy is kept for the retry.
-  const retryCopies = new WeakMap<Request, Request>();
+  // The first attempt consumes the request body, so a copy is kept for the repeat.
+  const copies = new WeakMap<Request, Request>();
   return {
     async onRequest({ request }) {
       const token = await tokens.getToken({ signal: request.signal });
       request.headers.set('authorization', `Bearer ${token}`);
-      retryCopies.set(request, request.clone());
+      copies.set(request, request.clone());
       return request;
     },
     async onResponse({ request, response }) {
-      const copy = retryCopies.get(request);
-      retryCopies.delete(request);
+      const copy = copies.get(request);
+      copies.delete(request);
       if (response.status !== 401 || copy === undefined) return undefined;
       tokens.invalidate(request.headers.get('authorization')?.replace(/^Bearer /, ''));
       const token = await tokens.getToken({ signal: request.signal });
       copy.headers.set('authorization', `Bearer ${token}`);
+      const template = pathTemplateOf(request);
+      if (template !== undefined) rememberPathTemplate(copy, template);
       await response.body?.cancel();
       return fetchImplementation(copy);
     },

@@ -1,6 +1,6 @@
 /**
  * Supplies bearer tokens to an API client. Implementations cache tokens and share one in-flight
- * request between concurrent callers.
+ * request between concurrent callers; `@coverlink/auth` provides them for each grant.
  */
 export interface TokenProvider {
   /**

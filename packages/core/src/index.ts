@@ -1,0 +1,35 @@
+export { type ApiClientOptions, type ClientSettings, createApiClient, userAgent } from './api-client.js';
+export { createBearerMiddleware } from './bearer-middleware.js';
+export { serverClockOffsetMs } from './clock-skew.js';
+export {
+  AbortError,
+  ApiError,
+  type ApiErrorDetails,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  CoverlinkError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from './core-errors.js';
+export type { AttemptLog, Logger } from './logger.js';
+export { cursorPagination, nextLinkPagination, type PaginationStyle, pageNumberPagination, paginate } from './pagination.js';
+export type { ProviderProfile } from './provider-profile.js';
+export { createRedactor, type Redactor, redacted, secretKeys } from './redaction.js';
+export { abortableSleep, createResilientFetch, type RequestOverrides, type ResilientFetchSettings } from './resilient-fetch.js';
+export {
+  defaultRetryPolicy,
+  isRetryableStatus,
+  isSafeToRepeat,
+  parseRetryAfterMs,
+  type RetryPolicy,
+  retryDelayMs,
+} from './retry-policy.js';
+export type { TokenProvider } from './token-provider.js';
+export { type FetchResult, unwrap } from './unwrap.js';
+export { corePackageName, corePackageVersion } from './version.js';

@@ -1,0 +1,173 @@
+import { AbortError, ConnectionError, TimeoutError } from './core-errors.js';
+import type { AttemptLog, Logger } from './logger.js';
+import { pathTemplateOf } from './request-context.js';
+import {
+  defaultRetryPolicy,
+  isRetryableStatus,
+  isSafeToRepeat,
+  parseRetryAfterMs,
+  type RetryPolicy,
+  retryDelayMs,
+} from './retry-policy.js';
+
+/** Settings of {@link createResilientFetch}. */
+export interface ResilientFetchSettings {
+  /** The provider's name, for logs and error messages. */
+  provider: string;
+  /** The fetch that does the I/O. Default: the global `fetch`. */
+  fetch?: typeof fetch | undefined;
+  /** Retry behaviour; unset fields keep {@link defaultRetryPolicy}. */
+  retry?: Partial<RetryPolicy> | undefined;
+  /** Per-attempt timeout in milliseconds, until the response headers arrive. Default 60 000. */
+  timeout?: number | undefined;
+  /** Receives one entry per attempt. */
+  logger?: Logger | undefined;
+  /** Waits between attempts; injectable so tests need no real sleeps. */
+  sleep?: ((milliseconds: number, signal: AbortSignal | null) => Promise<void>) | undefined;
+  /** Jitter source in [0, 1). Default `Math.random`. */
+  random?: (() => number) | undefined;
+}
+
+/**
+ * Per-request overrides, passed beside `params` in an openapi-fetch call (openapi-fetch copies
+ * unknown options onto the `Request`): `client.GET(path, { params, maxRetries: 0, timeout: 5_000 })`.
+ */
+export interface RequestOverrides {
+  /** Retries for this request; `0` sends it once. */
+  maxRetries?: number;
+  /** Per-attempt timeout for this request, in milliseconds. */
+  timeout?: number;
+}
+
+// Failures that happen before a single byte of the request left this machine, so even a POST
+// without an idempotency key is safe to send again.
+const failedBeforeSending = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * A `fetch` that retries, times out and logs. Connection failures and 408, 429 and 5xx answers are
+ * retried with exponential backoff and jitter, honouring `Retry-After`; a request that is not safe
+ * to repeat (a POST without `Idempotency-Key`) is retried only when it failed before being sent.
+ * Each attempt has its own timeout, and the caller's `AbortSignal` stops everything at once.
+ *
+ * @throws {ConnectionError} When the last attempt could not connect or the connection broke.
+ * @throws {TimeoutError} When the last attempt timed out.
+ * @throws {AbortError} When the caller aborted.
+ */
+export function createResilientFetch(settings: ResilientFetchSettings): typeof fetch {
+  const baseFetch = settings.fetch ?? globalThis.fetch;
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...settings.retry };
+  const sleep = settings.sleep ?? abortableSleep;
+  const random = settings.random ?? Math.random;
+  const { logger, provider } = settings;
+
+  return async (input, init) => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const overrides = (input instanceof Request ? input : {}) as RequestOverrides;
+    const maxRetries = overrides.maxRetries ?? policy.maxRetries;
+    const timeout = overrides.timeout ?? settings.timeout ?? 60_000;
+    const callerSignal = request.signal;
+    const path = pathTemplateOf(input as Request) ?? new URL(request.url).pathname;
+    const log = (entry: Omit<AttemptLog, 'provider' | 'method' | 'path'>, level: 'info' | 'warn' = 'info') =>
+      logger?.[level]?.({ provider, method: request.method, path, ...entry } satisfies AttemptLog, `${provider} ${request.method} ${path}`);
+
+    for (let attempt = 1; ; attempt++) {
+      const isLast = attempt > maxRetries;
+      // Keep an unread copy of the body for the next attempt.
+      const attemptRequest = isLast ? request : request.clone();
+      const timeoutController = new AbortController();
+      const timer = setTimeout(() => timeoutController.abort(), timeout);
+      const started = performance.now();
+      let response: Response;
+      try {
+        response = await baseFetch(new Request(attemptRequest, { signal: AbortSignal.any([callerSignal, timeoutController.signal]) }));
+      } catch (error) {
+        const durationMs = Math.round(performance.now() - started);
+        if (callerSignal.aborted) {
+          log({ attempt, durationMs, failure: 'abort' });
+          throw new AbortError(`The ${provider} request ${request.method} ${path} was aborted by the caller.`, {
+            code: 'ABORTED',
+            cause: callerSignal.reason,
+          });
+        }
+        const timedOut = timeoutController.signal.aborted;
+        const systemCode = systemCodeOf(error);
+        const repeatable = isSafeToRepeat(request) || (!timedOut && systemCode !== undefined && failedBeforeSending.has(systemCode));
+        const delay = !isLast && repeatable ? retryDelayMs(attempt, undefined, policy, random) : undefined;
+        log({ attempt, durationMs, failure: timedOut ? 'timeout' : 'connection', retryInMs: delay }, delay === undefined ? 'info' : 'warn');
+        if (delay === undefined) {
+          throw timedOut
+            ? new TimeoutError(`The ${provider} request ${request.method} ${path} timed out after ${timeout} ms (attempt ${attempt}).`, {
+                code: 'TIMEOUT',
+                hint: 'Raise `timeout` for slow operations, or check the provider status.',
+              })
+            : new ConnectionError(
+                `Could not complete the ${provider} request ${request.method} ${path}${systemCode ? ` (${systemCode})` : ''} (attempt ${attempt}).`,
+                { code: 'CONNECTION_FAILED', hint: 'Check the base URL and the network; for the local mocks, check they are running.' },
+              );
+        }
+        await sleepOrAbort(sleep, delay, callerSignal, provider, request.method, path);
+        continue;
+      } finally {
+        clearTimeout(timer);
+      }
+
+      const durationMs = Math.round(performance.now() - started);
+      const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
+      const delay =
+        !isLast && isRetryableStatus(response.status) && isSafeToRepeat(request)
+          ? retryDelayMs(attempt, retryAfterMs, policy, random)
+          : undefined;
+      log({ attempt, durationMs, status: response.status, retryInMs: delay }, delay === undefined ? 'info' : 'warn');
+      if (delay === undefined) return response;
+      await response.body?.cancel();
+      await sleepOrAbort(sleep, delay, callerSignal, provider, request.method, path);
+    }
+  };
+}
+
+async function sleepOrAbort(
+  sleep: NonNullable<ResilientFetchSettings['sleep']>,
+  delay: number,
+  signal: AbortSignal,
+  provider: string,
+  method: string,
+  path: string,
+): Promise<void> {
+  try {
+    await sleep(delay, signal);
+  } catch (error) {
+    if (signal.aborted)
+      throw new AbortError(`The ${provider} request ${method} ${path} was aborted by the caller.`, { code: 'ABORTED', cause: error });
+    throw error;
+  }
+  if (signal.aborted) throw new AbortError(`The ${provider} request ${method} ${path} was aborted by the caller.`, { code: 'ABORTED' });
+}
+
+function systemCodeOf(error: unknown): string | undefined {
+  // undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }).
+  for (let current: unknown = error, depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Resolves after `milliseconds`, or rejects as soon as `signal` aborts. */
+export function abortableSleep(milliseconds: number, signal: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, milliseconds);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
