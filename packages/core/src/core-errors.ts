@@ -34,6 +34,7 @@ export class CoverlinkError extends Error {
   /** True when `value` is an error of this class (or a subclass), from any copy of the package. */
   static isInstance<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
     const names = (value as { [errorNames]?: unknown } | null | undefined)?.[errorNames];
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass isInstance is called on, which is the point.
     return Array.isArray(names) && names.includes(this.name);
   }
 
