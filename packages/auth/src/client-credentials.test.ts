@@ -165,6 +165,32 @@ describe('caching', () => {
     await expect(tokens.getToken()).resolves.toBe(issuedToken);
   });
 
+  it("measures a JWT's exp against the server's clock (Date header), not a skewed local one", async () => {
+    let clock = Date.parse('2026-06-25T14:00:00Z');
+    const serverAhead = 10 * 60_000;
+    const jwt = (number: number, exp: number) =>
+      [btoa('{"alg":"RS256"}'), btoa(JSON.stringify({ sub: 'client', exp })), `signature-${number}`].join('.').replace(/=/g, '');
+    // No expires_in: the token's lifetime is only in its exp claim, an instant on the server's clock.
+    answer = (response, number) => {
+      const serverNow = clock + serverAhead;
+      sendJson(
+        response,
+        200,
+        { access_token: jwt(number, serverNow / 1000 + 3600), token_type: 'bearer' },
+        { date: new Date(serverNow).toUTCString() },
+      );
+    };
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, now: () => clock });
+
+    const first = await tokens.getToken();
+    clock += 3_539_000; // 3600 s lifetime less the 60 s skew, less a second
+    expect(await tokens.getToken()).toBe(first);
+    clock += 1_000;
+    // A local clock 10 minutes behind would have kept this token for another 10 minutes.
+    expect(await tokens.getToken()).not.toBe(first);
+    expect(requests).toHaveLength(2);
+  });
+
   it('lets one caller stop waiting without cancelling the shared request', async () => {
     answer = (response) => setTimeout(() => sendJson(response, 200, tokenBody()), 100);
     const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret });

@@ -10,6 +10,7 @@ export {
   osiguEnvironments,
 } from './osigu-client.js';
 export { OsiguApiError, OsiguError, OsiguErrorCode, OsiguPreauthorizationError, OsiguWebhookError } from './osigu-errors.js';
+export { type OsiguPage, paginateOsigu } from './osigu-pagination.js';
 export {
   type OsiguAuthorization,
   type OsiguIndication,

@@ -17,6 +17,7 @@ import {
   type PreauthorizeInput,
   preauthorize,
 } from './index.js';
+import { recordingFetch } from './prism-recording.test-support.js';
 
 const baseUrl = inject('osiguMockUrl');
 const clientId = 'client-osigu-test';
@@ -39,36 +40,6 @@ function quickstartRequest(indication: Partial<PreauthorizeInput['indication']> 
     products: [medication],
     indication: { content: pdfBytes, fileName: 'indication.pdf', ...indication },
   };
-}
-
-interface WireRecord {
-  method: string;
-  path: string;
-  headers: Headers;
-  body: Uint8Array;
-  status: number;
-}
-
-/**
- * A fetch that really goes to Prism and records each request as sent; `prefer` may add Prism's
- * `Prefer` header to chosen requests, which is how a test picks a documented response.
- */
-function recordingFetch(prefer?: (path: string, attempt: number) => string | undefined) {
-  const wire: WireRecord[] = [];
-  const attempts = new Map<string, number>();
-  const fetchImplementation: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    const path = new URL(request.url).pathname;
-    const attempt = (attempts.get(path) ?? 0) + 1;
-    attempts.set(path, attempt);
-    const preference = prefer?.(path, attempt);
-    if (preference !== undefined) request.headers.set('prefer', preference);
-    const body = new Uint8Array(await request.clone().arrayBuffer());
-    const response = await fetch(request);
-    wire.push({ method: request.method, path, headers: request.headers, body, status: response.status });
-    return response;
-  };
-  return { wire, fetch: fetchImplementation, tokenRequests: () => wire.filter((record) => record.path === '/v1/oauth/token').length };
 }
 
 let recorder: ReturnType<typeof recordingFetch>;

@@ -1,0 +1,62 @@
+import { inspect } from 'node:util';
+import { CoverlinkError, type Logger, unwrap } from '@coverlink/core';
+import { expect, inject, it } from 'vitest';
+import { createOsiguClient } from './index.js';
+import { recordingFetch } from './prism-recording.test-support.js';
+
+const clientSecret = 'osigu-logging-secret-4c1f';
+const documentNumber = '987654321';
+
+it('logs one redacted entry per attempt and keeps secrets, tokens and personal data out of logs and errors', async () => {
+  const entries: Array<{ level: string; arguments: unknown[] }> = [];
+  const logger: Logger = Object.fromEntries(
+    (['debug', 'info', 'warn', 'error'] as const).map((level) => [
+      level,
+      (...parameters: unknown[]) => entries.push({ level, arguments: parameters }),
+    ]),
+  );
+  const recorder = recordingFetch((path) => (path.endsWith('/search') ? 'code=404' : undefined));
+  const osigu = createOsiguClient({ clientId: 'client', clientSecret, baseUrl: inject('osiguMockUrl'), fetch: recorder.fetch, logger });
+
+  const error = await osigu
+    .POST('/v1/sponsors/{sponsor_slug}/search', {
+      params: { path: { sponsor_slug: 'sponsor-sandbox' } },
+      body: { document_type: 'CC', document_number: documentNumber, first_name: 'MARIA', email: 'maria@example.com' },
+    })
+    .then(unwrap)
+    .then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+
+  expect(CoverlinkError.isInstance(error)).toBe(true);
+  expect(entries).toEqual([
+    {
+      level: 'info',
+      arguments: [
+        {
+          provider: 'OSIGU',
+          method: 'POST',
+          path: '/v1/sponsors/{sponsor_slug}/search',
+          attempt: 1,
+          status: 404,
+          durationMs: expect.any(Number),
+        },
+        'OSIGU POST /v1/sponsors/{sponsor_slug}/search',
+      ],
+    },
+  ]);
+  const token = recorder.wire[1]?.headers.get('authorization')?.replace('Bearer ', '') ?? '';
+  expect(token.length).toBeGreaterThan(10);
+  const renderings = [
+    ...entries.map((entry) => inspect(entry.arguments, { depth: 10 })),
+    String(error),
+    JSON.stringify(error),
+    inspect(error, { depth: 10, showHidden: true }),
+  ];
+  for (const rendering of renderings) {
+    for (const secret of [clientSecret, token, documentNumber, 'MARIA', 'maria@example.com']) expect(rendering).not.toContain(secret);
+  }
+  // The request did carry them: redaction, not omission upstream, is what kept them out.
+  expect(new TextDecoder().decode(recorder.wire[1]?.body)).toContain(documentNumber);
+});
