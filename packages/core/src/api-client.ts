@@ -20,7 +20,7 @@ export interface ClientSettings {
   maxRetries?: number | undefined;
   /** Backoff tuning beyond `maxRetries`. */
   retry?: Partial<Omit<RetryPolicy, 'maxRetries'>> | undefined;
-  /** Per-attempt timeout in milliseconds. Default 60 000. */
+  /** Per-attempt timeout in milliseconds. Default 60 000; `Infinity` turns it off. */
   timeout?: number | undefined;
   /** Receives one redacted entry per attempt (pino-compatible). */
   logger?: Logger | undefined;

@@ -17,7 +17,11 @@ export function createBearerMiddleware(tokens: TokenProvider, fetchImplementatio
     async onRequest({ request }) {
       const token = await tokens.getToken({ signal: request.signal });
       request.headers.set('authorization', `Bearer ${token}`);
-      copies.set(request, request.clone());
+      const copy = request.clone();
+      // openapi-fetch puts the call's unknown options (the `maxRetries` and `timeout` overrides) on the
+      // Request as own properties, which clone() drops; the repeat must honour them too.
+      for (const key of Object.keys(request)) if (!(key in copy)) Reflect.set(copy, key, Reflect.get(request, key));
+      copies.set(request, copy);
       return request;
     },
     async onResponse({ request, response }) {

@@ -107,7 +107,9 @@ export class ApiError extends CoverlinkError {
   /** The subclass for `details.status`, with a message naming provider, status, operation and provider code. */
   static create(details: ApiErrorDetails): ApiError {
     const detail = [details.providerCode, details.providerMessage].filter(Boolean).join(' ');
-    const message = `${details.provider} answered ${details.status} to ${details.operation}${detail ? `: ${detail}` : ''}.`;
+    const sentence = `${details.provider} answered ${details.status} to ${details.operation}${detail ? `: ${detail}` : ''}`;
+    // Provider messages usually end a sentence already: no `Not found..`.
+    const message = /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
     const [ErrorClass, code] =
       statusClasses.get(details.status) ?? (details.status >= 500 ? [ServerError, 'API_SERVER_ERROR'] : [ApiError, 'API_ERROR']);
     return new ErrorClass(message, code, details);

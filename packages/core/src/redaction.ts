@@ -36,7 +36,9 @@ export function createRedactor(personalFields: readonly string[] = []): Redactor
   const isSensitive = (key: string) => sensitive.has(normalise(key));
 
   function redactValue(value: unknown, depth = 0): unknown {
-    if (depth > 32 || value === null || typeof value !== 'object') return value;
+    if (value === null || typeof value !== 'object') return value;
+    // Past the depth guard nothing is walked, so nothing can be vouched for: fail closed.
+    if (depth > 32) return redacted;
     if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) copy[key] = isSensitive(key) ? redacted : redactValue(item, depth + 1);

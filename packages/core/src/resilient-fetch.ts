@@ -75,7 +75,8 @@ export function createResilientFetch(settings: ResilientFetchSettings): typeof f
       // Keep an unread copy of the body for the next attempt.
       const attemptRequest = isLast ? request : request.clone();
       const timeoutController = new AbortController();
-      const timer = setTimeout(() => timeoutController.abort(), timeout);
+      // Node fires timers above 2^31-1 ms at once; treat such values (Infinity included) as "no timeout".
+      const timer = timeout < 2_147_483_647 ? setTimeout(() => timeoutController.abort(), timeout) : undefined;
       const started = performance.now();
       let response: Response;
       try {

@@ -48,11 +48,17 @@ export function retryDelayMs(
   return Math.round(backoff * (1 - 0.25 * random()));
 }
 
+// The HTTP-date forms (RFC 9110 section 5.6.7): `Sun, 06 Nov 1994 08:49:37 GMT`, `Sunday, 06-Nov-94
+// 08:49:37 GMT` and `Sun Nov  6 08:49:37 1994`. Checked before Date.parse, which reads almost
+// anything as some date (`-1` and `1,5` as dates in 2001).
+const httpDate = /^[a-z]{3,9},? [a-z0-9 -]+ \d{2}:\d{2}:\d{2}( GMT| \d{4})$/i;
+
 /** Milliseconds from a `Retry-After` header holding seconds or an HTTP date; undefined if absent or unreadable. */
 export function parseRetryAfterMs(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null || value.trim() === '') return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (!httpDate.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
