@@ -19,6 +19,20 @@ export const AuthErrorCode = {
   requestFailed: 'AUTH_REQUEST_FAILED',
   /** The configuration is unusable, e.g. an `http://` URL that is not a loopback address. */
   invalidConfiguration: 'AUTH_INVALID_CONFIGURATION',
+  /** The callback's `state` is missing or not the one this login started with: a possible CSRF. */
+  stateMismatch: 'AUTH_STATE_MISMATCH',
+  /** The authorization server sent the user back with `?error=` (the user denied, or the request was refused). */
+  authorizationDenied: 'AUTH_AUTHORIZATION_DENIED',
+  /** The authorization code was refused: expired (codes live seconds), already used, or for another redirect URI. */
+  authorizationCodeRejected: 'AUTH_AUTHORIZATION_CODE_REJECTED',
+  /** The stored grant can no longer be refreshed (`invalid_grant`, or none stored): the user must connect again. */
+  reauthorizationRequired: 'AUTH_REAUTHORIZATION_REQUIRED',
+  /** The token store could not be reached or did not answer in time. */
+  storeUnavailable: 'AUTH_STORE_UNAVAILABLE',
+  /** Another process held the refresh lock for longer than the wait allows. */
+  lockTimeout: 'AUTH_LOCK_TIMEOUT',
+  /** A stored refresh token could not be decrypted (unknown key id or tampered data). */
+  decryptionFailed: 'AUTH_DECRYPTION_FAILED',
 } as const;
 
 /** One of the {@link AuthErrorCode} values. */
@@ -74,5 +88,52 @@ export class AuthRateLimitedError extends AuthError {
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+/**
+ * The callback's `state` is missing or differs from the one stored when the login started: the
+ * callback may be forged (CSRF). Do not exchange its code; start the login again.
+ */
+export class AuthorizationStateError extends AuthError {
+  constructor(message: string) {
+    super(message, {
+      code: AuthErrorCode.stateMismatch,
+      hint: 'Start the authorization again from your app; if it keeps happening, check the pending state is kept per user session.',
+    });
+  }
+}
+
+/** The user (or the authorization server) refused the authorization: the callback carried `?error=`. */
+export class AuthorizationDeniedError extends AuthError {
+  /** The `error_description` the server sent, if any (its own words, shown to the user at your discretion). */
+  readonly description: string | undefined;
+
+  constructor(oauthError: string, description: string | undefined) {
+    super(`The authorization was refused: ${oauthError}${description ? ` (${description})` : ''}.`, {
+      code: AuthErrorCode.authorizationDenied,
+      oauthError,
+      hint:
+        oauthError === 'access_denied'
+          ? 'The user declined; offer to connect again.'
+          : 'Check the requested scopes and redirect URI registered for this client.',
+    });
+    this.description = description;
+  }
+}
+
+/**
+ * The stored grant cannot be refreshed any more (the provider answered `invalid_grant`, or no grant
+ * is stored for this user). It is marked dead and never retried: send the user through the
+ * authorization again.
+ */
+export class ReauthorizationRequiredError extends AuthError {
+  constructor(message: string, options: { status?: number | undefined; oauthError?: string | undefined } = {}) {
+    super(message, {
+      code: AuthErrorCode.reauthorizationRequired,
+      status: options.status,
+      oauthError: options.oauthError,
+      hint: 'Ask the user to connect again (start a new authorization request).',
+    });
   }
 }

@@ -1,31 +1,17 @@
 import type { TokenProvider } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
-import { AuthError, AuthErrorCode } from './auth-errors.js';
-import { type ClientAuthenticationMethod, clientAuthentication } from './client-authentication.js';
-import { parseSecureUrl } from './secure-url.js';
-import { readTokenResponse } from './token-response.js';
+import { createTokenEndpoint, type TokenEndpointSettings } from './token-endpoint.js';
+import { readTokenResponse, replaceAt } from './token-response.js';
 
 /** Settings of {@link createClientCredentialsTokenProvider}. */
-export interface ClientCredentialsSettings {
-  /** The token endpoint, e.g. `https://sandbox.osigu.com/v1/oauth/token`. `http://` only on loopback. */
-  tokenUrl: string | URL;
-  /** The OAuth client id. */
-  clientId: string;
-  /** The OAuth client secret. Kept in a closure; never put into errors or logs. */
-  clientSecret: string;
+export interface ClientCredentialsSettings extends TokenEndpointSettings {
   /** Scopes to request; omit when the provider assigns scopes per client (OSIGU does). */
   scope?: string | readonly string[] | undefined;
-  /** How to authenticate the client; see {@link ClientAuthenticationMethod}. Default `client_secret_basic`. */
-  clientAuthentication?: ClientAuthenticationMethod | undefined;
   /**
    * Seconds before the token's expiry at which it is replaced. Default 60. A token whose lifetime is
    * shorter than twice this value is replaced at half its lifetime instead.
    */
   expirySkewSeconds?: number | undefined;
-  /** The fetch implementation used for the token request. Default: the global `fetch`. */
-  fetch?: typeof fetch | undefined;
-  /** Extra headers sent with the token request. */
-  headers?: Record<string, string> | undefined;
   /** The clock, in milliseconds since the epoch. For tests; default `Date.now`. */
   now?: (() => number) | undefined;
 }
@@ -57,20 +43,9 @@ interface CachedToken {
  * ```
  */
 export function createClientCredentialsTokenProvider(settings: ClientCredentialsSettings): TokenProvider {
-  const { url: tokenUrl, insecureLoopback } = parseSecureUrl(settings.tokenUrl, 'tokenUrl');
-  requireText(settings.clientId, 'clientId');
-  requireText(settings.clientSecret, 'clientSecret');
+  const endpoint = createTokenEndpoint(settings);
   const skewMilliseconds = (settings.expirySkewSeconds ?? 60) * 1000;
   const now = settings.now ?? Date.now;
-  const fetchImplementation = settings.fetch ?? globalThis.fetch;
-
-  // oauth4webapi needs an issuer identifier; without discovery the token endpoint's origin stands in.
-  const authorizationServer: oauth.AuthorizationServer = {
-    issuer: tokenUrl.origin,
-    token_endpoint: tokenUrl.href,
-  };
-  const client: oauth.Client = { client_id: settings.clientId };
-  const authenticate = clientAuthentication(settings.clientAuthentication ?? 'client_secret_basic', settings.clientSecret);
   const parameters = new URLSearchParams();
   if (settings.scope !== undefined) {
     parameters.set('scope', typeof settings.scope === 'string' ? settings.scope : settings.scope.join(' '));
@@ -81,24 +56,17 @@ export function createClientCredentialsTokenProvider(settings: ClientCredentials
 
   async function requestToken(): Promise<CachedToken> {
     const requestedAt = now();
-    let response: Response;
-    try {
-      response = await oauth.clientCredentialsGrantRequest(authorizationServer, client, authenticate, parameters, {
-        headers: settings.headers,
-        [oauth.customFetch]: (url, init) => fetchImplementation(url, init),
-        [oauth.allowInsecureRequests]: insecureLoopback,
-      });
-    } catch (error) {
-      throw new AuthError(`Could not reach the token endpoint at ${tokenUrl.origin}.`, {
-        code: AuthErrorCode.requestFailed,
-        hint: 'Check the token URL and the network; for the local mocks, check they are running.',
-        cause: describeNetworkError(error),
-      });
-    }
-    const token = await readTokenResponse(authorizationServer, client, response, requestedAt);
-    const lifetime = token.expiresInSeconds === undefined ? Number.POSITIVE_INFINITY : token.expiresInSeconds * 1000;
-    const usable = lifetime > 2 * skewMilliseconds ? lifetime - skewMilliseconds : lifetime / 2;
-    return { accessToken: token.accessToken, replaceAt: requestedAt + usable };
+    const response = await endpoint.send(() =>
+      oauth.clientCredentialsGrantRequest(
+        endpoint.authorizationServer,
+        endpoint.client,
+        endpoint.authenticate,
+        parameters,
+        endpoint.requestOptions,
+      ),
+    );
+    const token = await readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt);
+    return { accessToken: token.accessToken, replaceAt: replaceAt(requestedAt, token.expiresInSeconds, skewMilliseconds) };
   }
 
   return {
@@ -120,24 +88,6 @@ export function createClientCredentialsTokenProvider(settings: ClientCredentials
       if (rejectedToken === undefined || cached?.accessToken === rejectedToken) cached = undefined;
     },
   };
-}
-
-function requireText(value: unknown, setting: string): void {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new AuthError(`${setting} is missing or empty.`, {
-      code: AuthErrorCode.invalidConfiguration,
-      hint: `Pass ${setting} from your provider credentials (for instance from an environment variable).`,
-    });
-  }
-}
-
-function describeNetworkError(error: unknown): Error {
-  // Keep only name, message and the system error code (ECONNREFUSED, …) of the network failure.
-  const original = error instanceof Error ? error : new Error(String(error));
-  const systemCode = (original.cause as { code?: unknown } | undefined)?.code;
-  const described = new Error(`${original.name}: ${original.message}${typeof systemCode === 'string' ? ` (${systemCode})` : ''}`);
-  described.name = original.name;
-  return described;
 }
 
 function waitUnlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

@@ -1,4 +1,35 @@
-export { AuthError, AuthErrorCode, type AuthErrorOptions, AuthRateLimitedError } from './auth-errors.js';
+// The interface every token source here implements, re-exported for convenience.
+export type { TokenProvider } from '@coverlink/core';
+export {
+  AuthError,
+  AuthErrorCode,
+  type AuthErrorOptions,
+  AuthorizationDeniedError,
+  AuthorizationStateError,
+  AuthRateLimitedError,
+  ReauthorizationRequiredError,
+} from './auth-errors.js';
+export {
+  type AuthorizationCodeClient,
+  type AuthorizationCodeSettings,
+  createAuthorizationCodeClient,
+  type PendingAuthorization,
+  type ReceivedTokens,
+} from './authorization-code.js';
 export type { ClientAuthenticationMethod } from './client-authentication.js';
 export { type ClientCredentialsSettings, createClientCredentialsTokenProvider } from './client-credentials.js';
+export { MemoryTokenStore } from './memory-token-store.js';
+export { type CipherKey, createRefreshTokenCipher, type RefreshTokenCipher } from './refresh-token-cipher.js';
 export { isLoopbackHost, parseSecureUrl } from './secure-url.js';
+export type { TokenEndpointSettings } from './token-endpoint.js';
+export type { TokenSet } from './token-response.js';
+export {
+  type GrantKey,
+  grantKeyString,
+  type LockOptions,
+  type StoredGrant,
+  type TokenStore,
+  type TokenStoreLock,
+  type VersionedGrant,
+} from './token-store.js';
+export { createUserTokenProvider, storeGrant, type UserTokenProviderSettings } from './user-token-provider.js';

@@ -2,15 +2,24 @@ import { parseRetryAfterMs, serverClockOffsetMs } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
 
-/** A usable access token and when to stop using it. */
-export interface AccessToken {
+/** What a token endpoint granted. */
+export interface TokenSet {
   /** The bearer token itself. Never log it. */
   accessToken: string;
-  /** Seconds of validity the server granted, if it said. */
+  /** Seconds of validity the server granted, if it said (from `expires_in`, or an absolute expiry on the server's clock). */
   expiresInSeconds: number | undefined;
+  /** A refresh token, when the grant has one. Never log it. */
+  refreshToken: string | undefined;
   /** Space-separated scopes the server granted, if it said. */
   scope: string | undefined;
 }
+
+/** Which oauth4webapi response processor fits the grant that was requested. */
+export type TokenResponseProcessor = (
+  authorizationServer: oauth.AuthorizationServer,
+  client: oauth.Client,
+  response: Response,
+) => Promise<oauth.TokenEndpointResponse>;
 
 /**
  * Turns a token endpoint response into an {@link AccessToken}, or into an {@link AuthError} that
@@ -21,7 +30,8 @@ export async function readTokenResponse(
   client: oauth.Client,
   response: Response,
   localNow: number,
-): Promise<AccessToken> {
+  process: TokenResponseProcessor = oauth.processClientCredentialsResponse,
+): Promise<TokenSet> {
   if (response.status === 429) {
     await response.body?.cancel();
     const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
@@ -43,7 +53,7 @@ export async function readTokenResponse(
 
   let result: oauth.TokenEndpointResponse;
   try {
-    result = await oauth.processClientCredentialsResponse(authorizationServer, client, response);
+    result = await process(authorizationServer, client, response);
   } catch (error) {
     throw toAuthError(error, response.status);
   }
@@ -56,9 +66,20 @@ export async function readTokenResponse(
   return {
     accessToken: result.access_token,
     expiresInSeconds:
-      typeof result.expires_in === 'number' ? result.expires_in : secondsUntilJwtExpiry(result.access_token, response, localNow),
+      typeof result.expires_in === 'number'
+        ? result.expires_in
+        : (secondsUntil(result['.expires'], response, localNow) ?? secondsUntilJwtExpiry(result.access_token, response, localNow)),
+    refreshToken: typeof result.refresh_token === 'string' && result.refresh_token !== '' ? result.refresh_token : undefined,
     scope: typeof result.scope === 'string' ? result.scope : undefined,
   };
+}
+
+/** Seconds from the server's "now" (its `Date` header) until an absolute expiry such as Hello Claims' `.expires`. */
+function secondsUntil(expiry: unknown, response: Response, localNow: number): number | undefined {
+  if (typeof expiry !== 'string') return undefined;
+  const at = Date.parse(expiry);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.floor((at - (localNow + serverClockOffsetMs(response, localNow))) / 1000));
 }
 
 /**
@@ -72,8 +93,7 @@ function secondsUntilJwtExpiry(accessToken: string, response: Response, localNow
   try {
     const { exp } = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
     if (typeof exp !== 'number') return undefined;
-    const serverNow = localNow + serverClockOffsetMs(response, localNow);
-    return Math.max(0, Math.floor((exp * 1000 - serverNow) / 1000));
+    return secondsUntil(new Date(exp * 1000).toISOString(), response, localNow);
   } catch {
     return undefined;
   }
@@ -112,4 +132,14 @@ function toAuthError(error: unknown, status: number): AuthError {
     status,
     hint: 'Check that the token URL points at the OAuth token endpoint and not at a web page or another API.',
   });
+}
+
+/**
+ * When to stop handing out a token received at `receivedAt` (ms): `skewMs` before it expires, or at
+ * half its lifetime when it lives less than twice the skew; never, when its lifetime is unknown.
+ */
+export function replaceAt(receivedAt: number, expiresInSeconds: number | undefined, skewMs: number): number {
+  if (expiresInSeconds === undefined) return Number.POSITIVE_INFINITY;
+  const lifetime = expiresInSeconds * 1000;
+  return receivedAt + (lifetime > 2 * skewMs ? lifetime - skewMs : lifetime / 2);
 }

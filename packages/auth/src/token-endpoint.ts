@@ -1,0 +1,89 @@
+import * as oauth from 'oauth4webapi';
+import { AuthError, AuthErrorCode } from './auth-errors.js';
+import { type ClientAuthenticationMethod, clientAuthentication } from './client-authentication.js';
+import { parseSecureUrl } from './secure-url.js';
+
+/** Where and how a client talks to a token endpoint. */
+export interface TokenEndpointSettings {
+  /** The token endpoint. `http://` only on loopback. */
+  tokenUrl: string | URL;
+  /** The OAuth client id. */
+  clientId: string;
+  /** The OAuth client secret. Kept in a closure; never put into errors or logs. */
+  clientSecret: string;
+  /** How to authenticate the client; see {@link ClientAuthenticationMethod}. Default `client_secret_basic`. */
+  clientAuthentication?: ClientAuthenticationMethod | undefined;
+  /** The fetch implementation for token requests. Default: the global `fetch`. */
+  fetch?: typeof fetch | undefined;
+  /** Extra headers sent with token requests. */
+  headers?: Record<string, string> | undefined;
+}
+
+/** The oauth4webapi pieces for one token endpoint, built and checked once. */
+export interface TokenEndpoint {
+  readonly url: URL;
+  readonly authorizationServer: oauth.AuthorizationServer;
+  readonly client: oauth.Client;
+  readonly authenticate: oauth.ClientAuth;
+  /** Transport options for every oauth4webapi request to this endpoint. */
+  readonly requestOptions: oauth.TokenEndpointRequestOptions;
+  /**
+   * Sends one grant request through oauth4webapi; a failure to reach the endpoint becomes an
+   * {@link AuthError} with code `AUTH_REQUEST_FAILED` that names the host only.
+   */
+  send(request: () => Promise<Response>): Promise<Response>;
+}
+
+/**
+ * Checks the settings and prepares the oauth4webapi objects every grant of this package uses.
+ *
+ * @param authorizationUrl The authorization endpoint, for the authorization-code grant.
+ * @throws {AuthError} `AUTH_INVALID_CONFIGURATION` for a malformed or insecure URL, or missing credentials.
+ */
+export function createTokenEndpoint(settings: TokenEndpointSettings, authorizationUrl?: URL): TokenEndpoint {
+  const { url, insecureLoopback } = parseSecureUrl(settings.tokenUrl, 'tokenUrl');
+  requireText(settings.clientId, 'clientId');
+  requireText(settings.clientSecret, 'clientSecret');
+  const fetchImplementation = settings.fetch ?? globalThis.fetch;
+  return {
+    url,
+    // oauth4webapi needs an issuer identifier; without discovery the token endpoint's origin stands in.
+    authorizationServer: { issuer: url.origin, token_endpoint: url.href, authorization_endpoint: authorizationUrl?.href },
+    client: { client_id: settings.clientId },
+    authenticate: clientAuthentication(settings.clientAuthentication ?? 'client_secret_basic', settings.clientSecret),
+    requestOptions: {
+      headers: settings.headers,
+      [oauth.customFetch]: (target, init) => fetchImplementation(target, init),
+      [oauth.allowInsecureRequests]: insecureLoopback,
+    },
+    async send(request) {
+      try {
+        return await request();
+      } catch (error) {
+        throw new AuthError(`Could not reach the token endpoint at ${url.origin}.`, {
+          code: AuthErrorCode.requestFailed,
+          hint: 'Check the token URL and the network; for the local mocks, check they are running.',
+          cause: describeNetworkError(error),
+        });
+      }
+    },
+  };
+}
+
+function requireText(value: unknown, setting: string): void {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new AuthError(`${setting} is missing or empty.`, {
+      code: AuthErrorCode.invalidConfiguration,
+      hint: `Pass ${setting} from your provider credentials (for instance from an environment variable).`,
+    });
+  }
+}
+
+function describeNetworkError(error: unknown): Error {
+  // Keep only name, message and the system error code (ECONNREFUSED, …) of the network failure.
+  const original = error instanceof Error ? error : new Error(String(error));
+  const systemCode = (original.cause as { code?: unknown } | undefined)?.code;
+  const described = new Error(`${original.name}: ${original.message}${typeof systemCode === 'string' ? ` (${systemCode})` : ''}`);
+  described.name = original.name;
+  return described;
+}
