@@ -1,0 +1,84 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { findFreePort } from './prism-server.js';
+
+/** A running `redis-server`. */
+export interface RunningRedis {
+  /** `redis://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  /** Stops the server and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Kills it at once (SIGKILL), for tests of a store that loses Redis. */
+  kill(): void;
+}
+
+function hasRedisServer(): boolean {
+  try {
+    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes sure Debian's `redis-server` is installed: installs it with apt-get when missing (the
+ * workplace machines reach Debian's packages and run as root), or explains what to do.
+ */
+export function ensureRedisServerInstalled(log: (line: string) => void = console.log): void {
+  if (hasRedisServer()) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      'redis-server is not installed and this is not root: install it (apt-get install redis-server, brew install redis) and run again.',
+    );
+  }
+  log('redis-server is missing: installing it with apt-get (once per machine)…');
+  execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+/**
+ * Starts a throwaway `redis-server` on 127.0.0.1 and a free port: no persistence, no config file,
+ * gone when stopped.
+ */
+export async function startRedisServer(): Promise<RunningRedis> {
+  ensureRedisServerInstalled();
+  const port = await findFreePort();
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited (code ${code}) before accepting connections:\n${output}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    kill() {
+      child.kill('SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// The behaviour every TokenStore must have, run against each implementation.
+import { describe, expect, it } from 'vitest';
+import { AuthError, AuthErrorCode } from './auth-errors.js';
+import type { GrantKey, StoredGrant, TokenStore } from './token-store.js';
+
+let counter = 0;
+/** A key no other test uses, so suites can share one store. */
+export function freshKey(): GrantKey {
+  counter += 1;
+  return { provider: 'helloclaims', clientId: 'client|with:odd chars', subject: `user-${counter}-${Math.random().toString(36).slice(2)}` };
+}
+
+export function grant(accessToken: string, refreshToken = `refresh-of-${accessToken}`): StoredGrant {
+  return { accessToken, accessTokenExpiresAt: 1_800_000_000_000, refreshToken, scope: 'requests jobs', status: 'active' };
+}
+
+export function describeTokenStoreContract(name: string, store: () => TokenStore): void {
+  describe(`${name}: the TokenStore contract`, () => {
+    it('returns nothing for an unknown key, then what was set, with increasing versions', async () => {
+      const key = freshKey();
+      expect(await store().get(key)).toBeUndefined();
+      expect(await store().set(key, grant('a1'))).toBe(1);
+      expect(await store().get(key)).toEqual({ grant: grant('a1'), version: 1 });
+      expect(await store().set(key, grant('a2'))).toBe(2);
+      expect(await store().get(key)).toEqual({ grant: grant('a2'), version: 2 });
+    });
+
+    it('keeps keys apart by provider, client and subject', async () => {
+      const key = freshKey();
+      await store().set(key, grant('mine'));
+      expect(await store().get({ ...key, subject: `${key.subject}-other` })).toBeUndefined();
+      expect(await store().get({ ...key, provider: 'osigu' })).toBeUndefined();
+      expect(await store().get({ ...key, clientId: 'another' })).toBeUndefined();
+    });
+
+    it('compare-and-set writes only over the expected version', async () => {
+      const key = freshKey();
+      expect(await store().compareAndSet(key, 3, grant('x'))).toBe(false);
+      expect(await store().get(key)).toBeUndefined();
+      expect(await store().compareAndSet(key, undefined, grant('first'))).toBe(true);
+      expect(await store().compareAndSet(key, undefined, grant('second'))).toBe(false);
+      expect(await store().compareAndSet(key, 1, grant('second'))).toBe(true);
+      expect(await store().compareAndSet(key, 1, grant('stale'))).toBe(false);
+      expect(await store().get(key)).toEqual({ grant: grant('second'), version: 2 });
+    });
+
+    it('deletes', async () => {
+      const key = freshKey();
+      await store().set(key, grant('gone'));
+      await store().delete(key);
+      expect(await store().get(key)).toBeUndefined();
+    });
+
+    it('lets one holder at a time take the lock; the next waits for the release', async () => {
+      const key = freshKey();
+      const first = await store().lock(key, { ttlMs: 5_000, waitMs: 1_000 });
+      const order: string[] = [];
+      const second = store()
+        .lock(key, { ttlMs: 5_000, waitMs: 2_000 })
+        .then((lock) => {
+          order.push('second acquired');
+          return lock;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      order.push('first releasing');
+      await first.release();
+      await (await second).release();
+      expect(order).toEqual(['first releasing', 'second acquired']);
+    });
+
+    it('gives up waiting after waitMs with a lock-timeout error', async () => {
+      const key = freshKey();
+      const held = await store().lock(key, { ttlMs: 5_000, waitMs: 100 });
+      const started = Date.now();
+      const error = await store()
+        .lock(key, { ttlMs: 5_000, waitMs: 150 })
+        .then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+      expect(AuthError.isInstance(error) && error.code).toBe(AuthErrorCode.lockTimeout);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      await held.release();
+    });
+
+    it('frees a lock whose holder never released it once its TTL runs out', async () => {
+      const key = freshKey();
+      await store().lock(key, { ttlMs: 150, waitMs: 100 }); // the holder "dies": never released
+      const next = await store().lock(key, { ttlMs: 5_000, waitMs: 2_000 });
+      await next.release();
+    });
+
+    it('does not let an expired holder release the lock its successor took', async () => {
+      const key = freshKey();
+      const expired = await store().lock(key, { ttlMs: 100, waitMs: 100 });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const successor = await store().lock(key, { ttlMs: 5_000, waitMs: 100 });
+      await expired.release();
+      const error = await store()
+        .lock(key, { ttlMs: 5_000, waitMs: 100 })
+        .then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+      expect(AuthError.isInstance(error) && error.code).toBe(AuthErrorCode.lockTimeout);
+      await successor.release();
+    });
+  });
+}
