@@ -19,6 +19,13 @@ export {
 export type { ClientAuthenticationMethod } from './client-authentication.js';
 export { type ClientCredentialsSettings, createClientCredentialsTokenProvider } from './client-credentials.js';
 export { MemoryTokenStore } from './memory-token-store.js';
+export {
+  createOneAssureBusinessTokenProvider,
+  createOneAssureSessionToken,
+  type OneAssureSessionToken,
+  type OneAssureSessionTokenOptions,
+  type OneAssureTokenSettings,
+} from './oneassure-tokens.js';
 export { type CipherKey, createRefreshTokenCipher, type RefreshTokenCipher } from './refresh-token-cipher.js';
 export { isLoopbackHost, parseSecureUrl } from './secure-url.js';
 export type { TokenEndpointSettings } from './token-endpoint.js';

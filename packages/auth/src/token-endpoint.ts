@@ -60,6 +60,8 @@ export function createTokenEndpoint(settings: TokenEndpointSettings, authorizati
       try {
         return await request();
       } catch (error) {
+        // A fetch adapter for a non-conformant endpoint reports the provider's errors itself.
+        if (AuthError.isInstance(error)) throw error;
         throw new AuthError(`Could not reach the token endpoint at ${url.origin}.`, {
           code: AuthErrorCode.requestFailed,
           hint: 'Check the token URL and the network; for the local mocks, check they are running.',

@@ -1,0 +1,481 @@
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
+import { createOneAssureBusinessTokenProvider, createOneAssureSessionToken, type OneAssureTokenSettings } from './oneassure-tokens.js';
+
+const clientId = 'oa-client-7f3a';
+const clientSecret = 'oa-S3cr3t+with/special=chars%&"quote';
+const userId = 'user-42';
+
+interface RecordedRequest {
+  method: string | undefined;
+  url: string | undefined;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+// A real OneAssure token endpoint on 127.0.0.1: each test sets how it answers, and every request is
+// recorded byte for byte, so the assertions are about what actually crossed the socket.
+let answer: (response: ServerResponse, requestNumber: number, request: RecordedRequest) => void;
+const requests: RecordedRequest[] = [];
+const tokensIssued = new Set<string>();
+let server: Server;
+let tokenUrl: string;
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/** A JWT-shaped token, unique per request number, with `exp` when given; remembered for the leak scan. */
+function jwt(number: number, claims: Record<string, unknown> = {}): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const token = [part({ alg: 'HS256', typ: 'JWT' }), part({ sub: clientId, n: number, ...claims }), `signature-${number}`].join('.');
+  tokensIssued.add(token);
+  return token;
+}
+
+/** OneAssure's documented success answer: the token wrapped in `payload`, `token_type` "Bearer". */
+function issue(response: ServerResponse, number: number, expiresIn = 3600): string {
+  const token = jwt(number);
+  sendJson(response, 200, { payload: { access_token: token, expires_in: expiresIn, token_type: 'Bearer' } });
+  return token;
+}
+
+// OneAssure's documented problem bodies. The detail of A4001 here echoes the secret, as a careless
+// server might: it must never reach an error message.
+const invalidCredentials = {
+  type: 'A4001',
+  title: 'Invalid Authentication Credentials',
+  detail: `The provided access key or secret access key is invalid: ${clientSecret}`,
+  instance: '/v1/auth/token',
+};
+const rateLimited = {
+  type: 'A4290',
+  title: 'Rate Limit Exceeded',
+  detail: 'Too many token requests. Please try again in 60 seconds',
+  instance: '/v1/auth/token',
+};
+const unexpected = { type: 'E5000', title: 'An unexpected error occurred', detail: '', instance: '/v1/auth/token' };
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+    });
+    request.on('end', () => {
+      const recorded = { method: request.method, url: request.url, headers: request.headers, body };
+      requests.push(recorded);
+      answer(response, requests.length, recorded);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  tokenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/auth/token`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+afterEach(() => {
+  requests.length = 0;
+});
+
+function settings(overrides: Partial<OneAssureTokenSettings> = {}): OneAssureTokenSettings {
+  return { tokenUrl, clientId, clientSecret, ...overrides };
+}
+
+const errorsSeen: unknown[] = [];
+async function captureError(promise: Promise<unknown>): Promise<AuthError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  errorsSeen.push(error);
+  expect(AuthError.isInstance(error)).toBe(true);
+  return error as AuthError;
+}
+
+function captureSyncError(action: () => unknown): AuthError {
+  let error: unknown;
+  try {
+    action();
+  } catch (caught) {
+    error = caught;
+  }
+  errorsSeen.push(error);
+  expect(AuthError.isInstance(error)).toBe(true);
+  return error as AuthError;
+}
+
+async function closedPort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the token request on the wire', () => {
+  it("a session token: POST /v1/auth/token with OneAssure's JSON body including user_id, no Authorization header", async () => {
+    let issued = '';
+    answer = (response, number) => {
+      issued = issue(response, number);
+    };
+
+    const token = await createOneAssureSessionToken(settings(), { userId });
+
+    expect(token).toEqual({ accessToken: issued, expiresInSeconds: 3600 });
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('/v1/auth/token');
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(request?.headers.accept).toBe('application/json');
+    expect(request?.headers.authorization).toBeUndefined();
+    expect(request?.body).toBe(JSON.stringify({ client_id: clientId, client_secret: clientSecret, scopes: ['business'], user_id: userId }));
+    expect(request?.body).not.toContain('grant_type');
+  });
+
+  it('a business token: the same body without user_id', async () => {
+    let issued = '';
+    answer = (response, number) => {
+      issued = issue(response, number);
+    };
+
+    const token = await createOneAssureBusinessTokenProvider(settings()).getToken();
+
+    expect(token).toBe(issued);
+
+    const [request] = requests;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('/v1/auth/token');
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(request?.headers.authorization).toBeUndefined();
+    expect(request?.body).toBe(JSON.stringify({ client_id: clientId, client_secret: clientSecret, scopes: ['business'] }));
+  });
+
+  it('carries characters that form-encoding would mangle, and several scopes, unchanged into the JSON', async () => {
+    answer = (response, number) => issue(response, number);
+    const oddUserId = 'ünïcode user+1/2=3&x%20';
+
+    await createOneAssureSessionToken(settings({ scopes: ['business', 'health:read'] }), { userId: oddUserId });
+
+    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({
+      client_id: clientId,
+      client_secret: clientSecret,
+      scopes: ['business', 'health:read'],
+      user_id: oddUserId,
+    });
+  });
+});
+
+describe('session tokens (redirection)', () => {
+  it('are never cached: every call asks OneAssure for a new token', async () => {
+    answer = (response, number, request) => {
+      const { user_id } = JSON.parse(request.body) as { user_id: string };
+      sendJson(response, 200, { payload: { access_token: `${jwt(number)}.${user_id}`, expires_in: 3600, token_type: 'Bearer' } });
+    };
+
+    const first = await createOneAssureSessionToken(settings(), { userId });
+    const second = await createOneAssureSessionToken(settings(), { userId });
+    const other = await createOneAssureSessionToken(settings(), { userId: 'user-43' });
+
+    expect(requests).toHaveLength(3);
+    expect(first.accessToken).not.toBe(second.accessToken);
+    expect(other.accessToken).toMatch(/\.user-43$/);
+    expect(requests.map((request) => (JSON.parse(request.body) as { user_id: string }).user_id)).toEqual([userId, userId, 'user-43']);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['blank', '   '],
+    ['missing', undefined],
+  ])('refuse a %s userId before sending anything', async (_, missing) => {
+    answer = (response, number) => issue(response, number);
+
+    const error = await captureError(createOneAssureSessionToken(settings(), { userId: missing as unknown as string }));
+
+    expect(error.code).toBe(AuthErrorCode.invalidConfiguration);
+    expect(error.message).toMatch(/userId is missing/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("take the lifetime from the JWT's exp when OneAssure leaves out expires_in", async () => {
+    const clock = Date.parse('2026-06-25T14:00:00Z');
+    answer = (response, number) =>
+      sendJson(
+        response,
+        200,
+        { payload: { access_token: jwt(number, { exp: clock / 1000 + 1800 }), token_type: 'Bearer' } },
+        { date: new Date(clock).toUTCString() },
+      );
+
+    const token = await createOneAssureSessionToken(settings({ now: () => clock }), { userId });
+
+    expect(token.expiresInSeconds).toBe(1800);
+  });
+
+  it('stop the request when the signal aborts, rejecting with its reason', async () => {
+    answer = (response, number) => setTimeout(() => issue(response, number), 300);
+    const controller = new AbortController();
+
+    const pending = createOneAssureSessionToken(settings(), { userId, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('user navigated away')), 30);
+
+    await expect(pending).rejects.toThrow('user navigated away');
+  });
+});
+
+describe('business tokens (cached TokenProvider)', () => {
+  it('serve 50 concurrent callers on a cold cache with exactly one token request', async () => {
+    answer = (response, number) => setTimeout(() => issue(response, number), 50);
+    const tokens = createOneAssureBusinessTokenProvider(settings());
+
+    const results = await Promise.all(Array.from({ length: 50 }, () => tokens.getToken()));
+
+    expect(new Set(results).size).toBe(1);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('are reused until expiry minus the skew, then replaced', async () => {
+    let clock = 1_000_000;
+    answer = (response, number) => issue(response, number, 3600);
+    const tokens = createOneAssureBusinessTokenProvider(settings({ expirySkewSeconds: 600, now: () => clock }));
+
+    const first = await tokens.getToken();
+    clock += 2_999_000; // 50 minutes less a second: inside the 3600 s - 600 s window
+    expect(await tokens.getToken()).toBe(first);
+    clock += 1_000;
+    const second = await tokens.getToken();
+    expect(second).not.toBe(first);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('are replaced 60 s before expiry by default', async () => {
+    let clock = 0;
+    answer = (response, number) => issue(response, number, 3600);
+    const tokens = createOneAssureBusinessTokenProvider(settings({ now: () => clock }));
+
+    const first = await tokens.getToken();
+    clock = 3_539_999;
+    expect(await tokens.getToken()).toBe(first);
+    clock = 3_540_000;
+    expect(await tokens.getToken()).not.toBe(first);
+  });
+
+  it('invalidate only the token that was rejected, so a burst of 401s costs one new token', async () => {
+    answer = (response, number) => issue(response, number);
+    const tokens = createOneAssureBusinessTokenProvider(settings());
+
+    const first = await tokens.getToken();
+    tokens.invalidate(first);
+    const second = await tokens.getToken();
+    tokens.invalidate(first); // a late 401 for the old token must not throw away the new one
+    expect(await tokens.getToken()).toBe(second);
+    expect(second).not.toBe(first);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('do not cache a failure, and give every waiter of a shared failure the same typed error', async () => {
+    answer = (response, number) =>
+      number === 1 ? setTimeout(() => sendJson(response, 401, invalidCredentials), 30) : issue(response, number);
+    const tokens = createOneAssureBusinessTokenProvider(settings());
+
+    const failures = await Promise.all(Array.from({ length: 5 }, () => captureError(tokens.getToken())));
+
+    expect(requests).toHaveLength(1);
+    expect(new Set(failures).size).toBe(1);
+    expect(failures[0]?.code).toBe(AuthErrorCode.invalidClient);
+    await expect(tokens.getToken()).resolves.toMatch(/^eyJ/);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('do not report an earlier, unclaimed OneAssure error for a later network failure', async () => {
+    answer = (response) => setTimeout(() => sendJson(response, 401, invalidCredentials), 30);
+    let calls = 0;
+    const flaky: typeof fetch = (input, init) => {
+      calls += 1;
+      return calls === 1 ? fetch(input, init) : Promise.reject(new TypeError('fetch failed'));
+    };
+    const tokens = createOneAssureBusinessTokenProvider(settings({ fetch: flaky }));
+    const controller = new AbortController();
+
+    // The only caller gives up, so nobody collects the 401 that arrives afterwards.
+    const abandoned = tokens.getToken({ signal: controller.signal });
+    controller.abort(new Error('gave up'));
+    await expect(abandoned).rejects.toThrow('gave up');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const error = await captureError(tokens.getToken());
+    expect(error.code).toBe(AuthErrorCode.requestFailed);
+  });
+});
+
+const mints = [
+  ['session token', (overrides?: Partial<OneAssureTokenSettings>) => createOneAssureSessionToken(settings(overrides), { userId })],
+  ['business token', (overrides?: Partial<OneAssureTokenSettings>) => createOneAssureBusinessTokenProvider(settings(overrides)).getToken()],
+] as const;
+
+describe.each(mints)('typed errors for a %s', (_, mint) => {
+  it('401 A4001: invalid credentials, with the code and title but not the detail', async () => {
+    answer = (response) => sendJson(response, 401, invalidCredentials);
+
+    const error = await captureError(mint());
+
+    expect(error.code).toBe(AuthErrorCode.invalidClient);
+    expect(error.status).toBe(401);
+    expect(error.message).toBe('OneAssure rejected the client credentials (HTTP 401, A4001 "Invalid Authentication Credentials").');
+    expect(error.hint).toMatch(/clientId and clientSecret.*tokenUrl/);
+  });
+
+  it('429 A4290 without Retry-After: rate limited, retry after the 60 s the message states', async () => {
+    answer = (response) => sendJson(response, 429, rateLimited);
+
+    const error = await captureError(mint());
+
+    expect(error).toBeInstanceOf(AuthRateLimitedError);
+    expect(error.code).toBe(AuthErrorCode.rateLimited);
+    expect(error.status).toBe(429);
+    expect((error as AuthRateLimitedError).retryAfterSeconds).toBe(60);
+    expect(error.message).toContain('A4290');
+  });
+
+  it('429 with a Retry-After header: the header wins', async () => {
+    answer = (response) => sendJson(response, 429, rateLimited, { 'retry-after': '17' });
+
+    const error = await captureError(mint());
+
+    expect((error as AuthRateLimitedError).retryAfterSeconds).toBe(17);
+  });
+
+  it('429 stating another wait in its detail: that wait', async () => {
+    answer = (response) => sendJson(response, 429, { ...rateLimited, detail: 'Too many token requests. Please try again in 90 seconds' });
+
+    const error = await captureError(mint());
+
+    expect((error as AuthRateLimitedError).retryAfterSeconds).toBe(90);
+  });
+
+  it('500 E5000: a server error', async () => {
+    answer = (response) => sendJson(response, 500, unexpected);
+
+    const error = await captureError(mint());
+
+    expect(error.code).toBe(AuthErrorCode.serverError);
+    expect(error.status).toBe(500);
+    expect(error.message).toBe('OneAssure\'s token endpoint failed on its side (HTTP 500, E5000 "An unexpected error occurred").');
+  });
+
+  it('502 with an HTML page from a gateway: a server error', async () => {
+    answer = (response) => {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<html><body>Bad Gateway</body></html>');
+    };
+
+    const error = await captureError(mint());
+
+    expect(error.code).toBe(AuthErrorCode.serverError);
+    expect(error.status).toBe(502);
+  });
+
+  it('another 4xx problem: the request was refused, without echoing a title that holds the secret', async () => {
+    answer = (response) => sendJson(response, 400, { type: 'A4000', title: `Unknown client ${clientSecret}`, detail: clientSecret });
+
+    const error = await captureError(mint());
+
+    expect(error.code).toBe(AuthErrorCode.grantRejected);
+    expect(error.message).toBe('OneAssure refused the token request (HTTP 400, A4000).');
+  });
+
+  it('200 with an HTML page: not a token response', async () => {
+    answer = (response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html><body>Login</body></html>');
+    };
+
+    const error = await captureError(mint());
+
+    expect(error.code).toBe(AuthErrorCode.invalidResponse);
+    expect(error.message).toMatch(/not JSON/);
+  });
+
+  it.each([
+    ['no payload', { access_token: 'eyJ.top-level.token' }],
+    ['a payload without access_token', { payload: { expires_in: 3600, token_type: 'Bearer' } }],
+    ['an empty access_token', { payload: { access_token: '', expires_in: 3600, token_type: 'Bearer' } }],
+  ])('200 with %s: an invalid response', async (_, body) => {
+    answer = (response) => sendJson(response, 200, body);
+
+    const error = await captureError(mint());
+
+    expect(error.code).toBe(AuthErrorCode.invalidResponse);
+    expect(error.message).toMatch(/without payload\.access_token/);
+  });
+
+  it('200 with a token of another type: refused without echoing the token', async () => {
+    answer = (response, number) => sendJson(response, 200, { payload: { access_token: jwt(number), expires_in: 3600, token_type: 'MAC' } });
+
+    const error = await captureError(mint());
+
+    expect(error.code).toBe(AuthErrorCode.invalidResponse);
+  });
+
+  it('a refused connection: a request failure naming the host', async () => {
+    const port = await closedPort();
+
+    const error = await captureError(mint({ tokenUrl: `http://127.0.0.1:${port}/v1/auth/token` }));
+
+    expect(error.code).toBe(AuthErrorCode.requestFailed);
+    expect(error.message).toContain(`127.0.0.1:${port}`);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses plain http to a non-loopback host before sending anything', async () => {
+    const insecure = { tokenUrl: 'http://api.oneassure.example/v1/auth/token' };
+
+    const fromSession = await captureError(createOneAssureSessionToken(settings(insecure), { userId }));
+    const fromProvider = captureSyncError(() => createOneAssureBusinessTokenProvider(settings(insecure)));
+
+    expect(fromSession.code).toBe(AuthErrorCode.invalidConfiguration);
+    expect(fromProvider.code).toBe(AuthErrorCode.invalidConfiguration);
+    expect(fromSession.message).toMatch(/tokenUrl must use https/);
+  });
+
+  it('refuses missing credentials and unusable scopes', async () => {
+    for (const overrides of [{ clientSecret: '' }, { clientId: '' }, { scopes: [] }, { scopes: ['business health'] }]) {
+      const fromSession = await captureError(createOneAssureSessionToken(settings(overrides), { userId }));
+      const fromProvider = captureSyncError(() => createOneAssureBusinessTokenProvider(settings(overrides)));
+      expect(fromSession.code).toBe(AuthErrorCode.invalidConfiguration);
+      expect(fromProvider.message).toBe(fromSession.message);
+    }
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('secrets in errors', () => {
+  it('never shows the client secret or a token in any error seen above, however it is printed', () => {
+    expect(errorsSeen.length).toBeGreaterThanOrEqual(30);
+    expect(tokensIssued.size).toBeGreaterThan(0);
+    for (const error of errorsSeen) {
+      const renderings = [
+        (error as Error).message,
+        (error as AuthError).hint ?? '',
+        String(error),
+        JSON.stringify(error),
+        inspect(error, { depth: 10, showHidden: true }),
+      ];
+      for (const rendering of renderings) {
+        expect(rendering).not.toContain(clientSecret);
+        expect(rendering).not.toContain(encodeURIComponent(clientSecret));
+        expect(rendering).not.toContain(JSON.stringify(clientSecret));
+        for (const token of tokensIssued) expect(rendering).not.toContain(token);
+      }
+    }
+  });
+});
