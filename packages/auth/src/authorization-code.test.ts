@@ -1,0 +1,223 @@
+import { inspect } from 'node:util';
+import {
+  demoClient,
+  logInAt,
+  type RunningHelloClaimsAuthorizationServer,
+  startHelloClaimsAuthorizationServer,
+} from '@coverlink/mock-helloclaims';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  AuthError,
+  AuthErrorCode,
+  AuthorizationDeniedError,
+  AuthorizationStateError,
+  ReauthorizationRequiredError,
+} from './auth-errors.js';
+import { type AuthorizationCodeClient, createAuthorizationCodeClient } from './authorization-code.js';
+
+const redirectUri = demoClient.redirectUris[0] ?? '';
+let server: RunningHelloClaimsAuthorizationServer;
+let clock = Date.parse('2026-06-25T10:00:00Z');
+const errorsSeen: unknown[] = [];
+const secretsSeen = new Set<string>([demoClient.clientSecret]);
+const wire: Array<{ url: string; body: string }> = [];
+
+// Records each token request's form body, so assertions can read what crossed the socket.
+const recordingFetch: typeof fetch = async (input, init) => {
+  wire.push({ url: String(input), body: String(init?.body ?? '') });
+  return fetch(input, init);
+};
+
+async function start(options: { pkce?: boolean } = {}): Promise<AuthorizationCodeClient> {
+  server = await startHelloClaimsAuthorizationServer({ port: 0, now: () => clock });
+  return createAuthorizationCodeClient({
+    authorizationUrl: server.authorizeUrl,
+    tokenUrl: server.tokenUrl,
+    clientId: demoClient.clientId,
+    clientSecret: demoClient.clientSecret,
+    clientAuthentication: 'client_secret_basic_unencoded',
+    pkce: options.pkce,
+    fetch: recordingFetch,
+    now: () => clock,
+  });
+}
+
+afterEach(async () => {
+  await server?.stop();
+  wire.length = 0;
+});
+
+async function failure(promise: Promise<unknown>): Promise<AuthError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  errorsSeen.push(error);
+  expect(AuthError.isInstance(error)).toBe(true);
+  return error as AuthError;
+}
+
+describe('the authorization-code flow against the Hello Claims mock', () => {
+  it('authorize URL → login → callback → exchange → use → refresh → rotation', async () => {
+    const oauthClient = await start();
+    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests', 'quotes'], redirectUri });
+
+    expect(`${authorizationUrl.origin}${authorizationUrl.pathname}`).toBe(server.authorizeUrl);
+    expect(Object.fromEntries(authorizationUrl.searchParams)).toEqual({
+      response_type: 'code',
+      client_id: demoClient.clientId,
+      redirect_uri: redirectUri,
+      scope: 'requests quotes',
+      state: pending.state,
+      code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      code_challenge_method: 'S256',
+    });
+    expect(pending.state.length).toBeGreaterThanOrEqual(32);
+
+    const callback = await logInAt(authorizationUrl);
+    const code = callback.searchParams.get('code') ?? '';
+    secretsSeen.add(code).add(pending.codeVerifier ?? '');
+    const tokens = await oauthClient.completeAuthorization(callback, pending);
+    secretsSeen.add(tokens.accessToken).add(tokens.refreshToken ?? '');
+
+    expect(tokens.expiresAt).toBe(clock + 1_800_000);
+    expect(tokens.refreshToken).toEqual(expect.any(String));
+    expect(server.isAccessTokenValid(tokens.accessToken)).toBe(true);
+    const exchange = new URLSearchParams(wire[0]?.body);
+    expect(Object.fromEntries(exchange)).toEqual({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: pending.codeVerifier,
+    });
+
+    clock += 1_700_000;
+    const refreshed = await oauthClient.refresh(tokens.refreshToken ?? '', { redirectUri });
+    secretsSeen.add(refreshed.accessToken).add(refreshed.refreshToken ?? '');
+    expect(Object.fromEntries(new URLSearchParams(wire[1]?.body))).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refreshToken,
+      redirect_uri: redirectUri,
+    });
+    expect(refreshed.accessToken).not.toBe(tokens.accessToken);
+    expect(refreshed.refreshToken).not.toBe(tokens.refreshToken);
+    expect(server.isAccessTokenValid(refreshed.accessToken)).toBe(true);
+
+    // The rotated-away refresh token is dead: using it again means the user must connect again.
+    const reuse = await failure(oauthClient.refresh(tokens.refreshToken ?? '', { redirectUri }));
+    expect(reuse).toBeInstanceOf(ReauthorizationRequiredError);
+    expect(reuse.oauthError).toBe('invalid_grant');
+    await expect(oauthClient.refresh(refreshed.refreshToken ?? '', { redirectUri })).resolves.toMatchObject({
+      accessToken: expect.any(String),
+    });
+  });
+
+  it('keeps the refresh token when a refresh answer carries none (RFC 6749 §6)', async () => {
+    server = await startHelloClaimsAuthorizationServer({ port: 0, now: () => clock });
+    const withoutRotation: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const { refresh_token: _dropped, ...body } = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    const settings = {
+      authorizationUrl: server.authorizeUrl,
+      tokenUrl: server.tokenUrl,
+      clientId: demoClient.clientId,
+      clientSecret: demoClient.clientSecret,
+    };
+    const normal = createAuthorizationCodeClient(settings);
+    const { authorizationUrl, pending } = await normal.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const tokens = await normal.completeAuthorization(await logInAt(authorizationUrl), pending);
+    const refreshed = await createAuthorizationCodeClient({ ...settings, fetch: withoutRotation }).refresh(tokens.refreshToken ?? '', {
+      redirectUri,
+    });
+    expect(refreshed.refreshToken).toBe(tokens.refreshToken);
+  });
+
+  it('sends no PKCE challenge or verifier when PKCE is turned off', async () => {
+    const oauthClient = await start({ pkce: false });
+    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    expect(authorizationUrl.searchParams.has('code_challenge')).toBe(false);
+    expect(pending.codeVerifier).toBeUndefined();
+    await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
+    expect(new URLSearchParams(wire[0]?.body).has('code_verifier')).toBe(false);
+  });
+});
+
+describe('callbacks that must not be exchanged', () => {
+  it('a different state is a CSRF error, and the code is never sent', async () => {
+    const oauthClient = await start();
+    const first = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const second = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const callback = await logInAt(first.authorizationUrl);
+    const error = await failure(oauthClient.completeAuthorization(callback, second.pending));
+    expect(error).toBeInstanceOf(AuthorizationStateError);
+    expect(error.code).toBe(AuthErrorCode.stateMismatch);
+    expect(wire).toHaveLength(0);
+    expect(server.stats().codesRedeemed).toBe(0);
+  });
+
+  it('a missing state is a CSRF error', async () => {
+    const oauthClient = await start();
+    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const callback = await logInAt(authorizationUrl);
+    callback.searchParams.delete('state');
+    expect(await failure(oauthClient.completeAuthorization(callback, pending))).toBeInstanceOf(AuthorizationStateError);
+    expect(wire).toHaveLength(0);
+  });
+
+  it('?error= from a user who pressed Deny is an AuthorizationDeniedError', async () => {
+    const oauthClient = await start();
+    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const callback = await logInAt(authorizationUrl, { decision: 'deny' });
+    const error = await failure(oauthClient.completeAuthorization(callback, pending));
+    expect(error).toBeInstanceOf(AuthorizationDeniedError);
+    expect(error.oauthError).toBe('access_denied');
+    expect(error.hint).toMatch(/declined/);
+  });
+
+  it('an expired code (codes live 60 s) tells the user to start again', async () => {
+    const oauthClient = await start();
+    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const callback = await logInAt(authorizationUrl);
+    clock += 61_000;
+    const error = await failure(oauthClient.completeAuthorization(callback, pending));
+    expect(error.code).toBe(AuthErrorCode.authorizationCodeRejected);
+    expect(error.hint).toMatch(/start the authorization again/);
+    expect(server.stats().invalidGrant.code_expired).toBe(1);
+  });
+
+  it('a code used twice is refused the second time', async () => {
+    const oauthClient = await start();
+    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const callback = await logInAt(authorizationUrl);
+    const tokens = await oauthClient.completeAuthorization(callback, pending);
+    secretsSeen.add(tokens.accessToken).add(tokens.refreshToken ?? '');
+    const error = await failure(oauthClient.completeAuthorization(callback, pending));
+    expect(error.code).toBe(AuthErrorCode.authorizationCodeRejected);
+    // The server revokes what the reused code had produced (RFC 6749 §4.1.2).
+    expect(server.isAccessTokenValid(tokens.accessToken)).toBe(false);
+  });
+
+  it('a wrong client secret is a credentials error', async () => {
+    server = await startHelloClaimsAuthorizationServer({ port: 0, now: () => clock });
+    const wrong = createAuthorizationCodeClient({
+      authorizationUrl: server.authorizeUrl,
+      tokenUrl: server.tokenUrl,
+      clientId: demoClient.clientId,
+      clientSecret: 'not-the-secret',
+    });
+    secretsSeen.add('not-the-secret');
+    const { authorizationUrl, pending } = await wrong.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const error = await failure(wrong.completeAuthorization(await logInAt(authorizationUrl), pending));
+    expect(error.code).toBe(AuthErrorCode.invalidClient);
+  });
+
+  it('never shows a secret, code, verifier or token in any of these errors', () => {
+    expect(errorsSeen.length).toBeGreaterThanOrEqual(7);
+    for (const error of errorsSeen) {
+      const renderings = [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })].join('\n');
+      for (const secret of secretsSeen) if (secret.length > 0) expect(renderings).not.toContain(secret);
+    }
+  });
+});
