@@ -1,0 +1,58 @@
+// One process of the rotation race (rotation-race.test.ts): CALLERS concurrent callers asking one
+// shared grant for tokens until DEADLINE, through a RedisTokenStore shared with the other processes.
+// Prints one JSON line with what it saw. MODE=hold-lock instead takes the refresh lock and waits to
+// be killed, as a process that dies mid-refresh would.
+import { createClient } from '@redis/client';
+import { createAuthorizationCodeClient } from '../authorization-code.js';
+import { createUserTokenProvider } from '../user-token-provider.js';
+import { RedisTokenStore } from './redis-token-store.js';
+
+const environment = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined) throw new Error(`${name} is not set`);
+  return value;
+};
+
+const redis = await createClient({ url: environment('REDIS_URL'), disableOfflineQueue: true }).connect();
+const store = new RedisTokenStore(redis);
+const key = { provider: 'helloclaims', clientId: environment('CLIENT_ID'), subject: environment('SUBJECT') };
+
+if (process.env.MODE === 'hold-lock') {
+  await store.lock(key, { ttlMs: Number(environment('LOCK_TTL_MS')), waitMs: 5_000 });
+  process.stdout.write('locked\n');
+  await new Promise(() => {});
+}
+
+const tokens = createUserTokenProvider({
+  oauthClient: createAuthorizationCodeClient({
+    authorizationUrl: environment('AUTHORIZE_URL'),
+    tokenUrl: environment('TOKEN_URL'),
+    clientId: environment('CLIENT_ID'),
+    clientSecret: environment('CLIENT_SECRET'),
+  }),
+  store,
+  key,
+  redirectUri: environment('REDIRECT_URI'),
+  expirySkewSeconds: Number(environment('SKEW_SECONDS')),
+});
+
+const deadline = Number(environment('DEADLINE'));
+const seen = new Set<string>();
+const errors: Array<{ code: unknown; message: string }> = [];
+let calls = 0;
+
+async function caller(): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      seen.add(await tokens.getToken());
+      calls += 1;
+    } catch (error) {
+      errors.push({ code: (error as { code?: unknown }).code, message: error instanceof Error ? error.message : String(error) });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
+  }
+}
+
+await Promise.all(Array.from({ length: Number(environment('CALLERS')) }, caller));
+process.stdout.write(`${JSON.stringify({ calls, tokens: [...seen], errors })}\n`);
+redis.destroy();
