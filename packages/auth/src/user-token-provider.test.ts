@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import {
   demoClient,
   logInAt,
@@ -37,6 +38,7 @@ afterEach(() => server.stop());
 async function connect(cipher?: RefreshTokenCipher) {
   const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
   const tokens = await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
+  secretsSeen.add(tokens.accessToken).add(tokens.refreshToken ?? '');
   await storeGrant({ store, key, tokens, cipher });
   return tokens;
 }
@@ -44,11 +46,15 @@ async function connect(cipher?: RefreshTokenCipher) {
 const provider = (cipher?: RefreshTokenCipher) =>
   createUserTokenProvider({ oauthClient, store, key, redirectUri, cipher, now: () => clock });
 
+const errorsSeen: unknown[] = [];
+const secretsSeen = new Set<string>([demoClient.clientSecret]);
+
 async function failure(promise: Promise<unknown>): Promise<AuthError> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
+  errorsSeen.push(error);
   expect(AuthError.isInstance(error)).toBe(true);
   return error as AuthError;
 }
@@ -138,5 +144,13 @@ describe('createUserTokenProvider', () => {
     const fresh = await provider(cipher).getToken();
     expect(server.isAccessTokenValid(fresh)).toBe(true);
     expect((await store.get(key))?.grant.refreshToken).toMatch(/^enc:v1:k1:/);
+  });
+
+  it('keeps tokens and the client secret out of every error above', () => {
+    expect(errorsSeen.length).toBeGreaterThanOrEqual(3);
+    for (const error of errorsSeen) {
+      const rendering = [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })].join('\n');
+      for (const secret of secretsSeen) if (secret !== '') expect(rendering).not.toContain(secret);
+    }
   });
 });
