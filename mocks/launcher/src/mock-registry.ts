@@ -15,6 +15,9 @@ const specsFolder = fileURLToPath(new URL('../../../specs/', import.meta.url));
 /** Every provider mock, by name. Ports are documented in the README; keep them stable. */
 export const mockDefinitions = {
   osigu: { name: 'osigu', specPath: `${specsFolder}osigu/openapi.yaml`, port: 4010 },
+  oneassure: { name: 'oneassure', specPath: `${specsFolder}oneassure/openapi.yaml`, port: 4011 },
+  // Port 4012 is the stateful Hello Claims authorization server (mocks/helloclaims); Prism serves the resource API.
+  helloclaims: { name: 'helloclaims', specPath: `${specsFolder}helloclaims/openapi.yaml`, port: 4013 },
 } as const satisfies Record<string, MockDefinition>;
 
 /** The name of a provider that has a mock. */

@@ -8,6 +8,7 @@ import {
   UnprocessableEntityError,
   unwrap,
 } from '@coverlink/core';
+import { recordingFetch } from '@coverlink/mocks';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   createOsiguClient,
@@ -17,7 +18,6 @@ import {
   type PreauthorizeInput,
   preauthorize,
 } from './index.js';
-import { recordingFetch } from './prism-recording.test-support.js';
 
 const baseUrl = inject('osiguMockUrl');
 const clientId = 'client-osigu-test';

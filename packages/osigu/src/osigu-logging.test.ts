@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { CoverlinkError, type Logger, unwrap } from '@coverlink/core';
+import { recordingFetch } from '@coverlink/mocks';
 import { expect, inject, it } from 'vitest';
 import { createOsiguClient } from './index.js';
-import { recordingFetch } from './prism-recording.test-support.js';
 
 const clientSecret = 'osigu-logging-secret-4c1f';
 const documentNumber = '987654321';

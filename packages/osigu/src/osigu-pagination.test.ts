@@ -1,7 +1,7 @@
 import { unwrap } from '@coverlink/core';
+import { recordingFetch } from '@coverlink/mocks';
 import { expect, inject, it } from 'vitest';
 import { createOsiguClient, paginateOsigu } from './index.js';
-import { recordingFetch } from './prism-recording.test-support.js';
 
 it('iterates every provider product across OSIGU pages served by Prism, then stops', async () => {
   // Prism answers page 0 with its first example (page 0 of 2); page 1 is picked by name.

@@ -1,23 +1,23 @@
-// Usage: tsx tools/codegen/src/cli.ts <spec.yaml> <output.ts> <nx project>
-// Writes the output only when it changed, so an unchanged spec leaves file times alone.
+// Usage: tsx tools/codegen/src/cli.ts <provider>
+// Regenerates packages/<provider>/src/generated/<provider>.ts from specs/<provider>/openapi.yaml,
+// writing only when it changed so an unchanged spec leaves file times alone.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { generateTypes } from './generate-types.js';
+import { providerLayout } from './provider-layout.js';
 
-const [specArgument, outputArgument, projectName] = process.argv.slice(2);
-if (!specArgument || !outputArgument || !projectName) {
-  console.error('usage: cli.ts <spec.yaml> <output.ts> <nx project>');
+const [provider] = process.argv.slice(2);
+if (!provider) {
+  console.error('usage: cli.ts <provider>');
   process.exit(2);
 }
-const specPath = resolve(specArgument);
-const outputPath = resolve(outputArgument);
-
+const { specPath, generatedPath, projectName } = providerLayout(provider);
 const generated = await generateTypes(specPath, projectName);
-const current = await readFile(outputPath, 'utf8').catch(() => undefined);
+const current = await readFile(generatedPath, 'utf8').catch(() => undefined);
 if (current === generated) {
-  console.log(`${outputArgument} is up to date with ${specArgument}.`);
+  console.log(`${generatedPath} is up to date with ${specPath}.`);
 } else {
-  await mkdir(dirname(outputPath), { recursive: true });
-  await writeFile(outputPath, generated);
-  console.log(`Wrote ${outputArgument} from ${specArgument}.`);
+  await mkdir(dirname(generatedPath), { recursive: true });
+  await writeFile(generatedPath, generated);
+  console.log(`Wrote ${generatedPath} from ${specPath}.`);
 }

@@ -1,1 +1,3 @@
 export { generateTypes } from './generate-types.js';
+export { generatedTypesDrift } from './generated-types-drift.js';
+export { providerLayout } from './provider-layout.js';

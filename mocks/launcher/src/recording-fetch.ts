@@ -1,4 +1,4 @@
-// Test support: a fetch that really goes to Prism and records what crossed the socket.
+// A fetch for tests against a mock: it really goes to the server and records what crossed the socket.
 
 export interface WireRecord {
   method: string;
