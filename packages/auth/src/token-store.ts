@@ -14,6 +14,8 @@ export interface StoredGrant {
   accessToken: string;
   /** When it stops being usable, in milliseconds since the epoch (local clock); undefined if unknown. */
   accessTokenExpiresAt: number | undefined;
+  /** When it was received, in milliseconds since the epoch (local clock); lets short-lived tokens refresh at half-life. */
+  accessTokenReceivedAt?: number | undefined;
   /** The refresh token, possibly encrypted (see `createRefreshTokenCipher`); undefined when the grant has none. */
   refreshToken: string | undefined;
   /** Space-separated scopes granted. */

@@ -2,6 +2,7 @@ import type { TokenProvider } from '@coverlink/core';
 import { ReauthorizationRequiredError } from './auth-errors.js';
 import type { AuthorizationCodeClient, ReceivedTokens } from './authorization-code.js';
 import type { RefreshTokenCipher } from './refresh-token-cipher.js';
+import { replaceAt } from './token-response.js';
 import type { GrantKey, StoredGrant, TokenStore, VersionedGrant } from './token-store.js';
 
 /** Settings of {@link createUserTokenProvider}. */
@@ -60,13 +61,13 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
   const lockOptions = { ttlMs: settings.lock?.ttlMs ?? 15_000, waitMs: settings.lock?.waitMs ?? 20_000 };
   // Access tokens an API refused (invalidate): treated as expired even if their clock says otherwise.
   const rejected = new Set<string>();
-  let cached: { accessToken: string; expiresAt: number } | undefined;
+  let cached: { accessToken: string; refreshAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
 
   const usable = (grant: StoredGrant) =>
     grant.status === 'active' &&
     !rejected.has(grant.accessToken) &&
-    (grant.accessTokenExpiresAt === undefined || now() < grant.accessTokenExpiresAt - skewMs);
+    now() < refreshAt(grant.accessTokenExpiresAt, grant.accessTokenReceivedAt, skewMs);
 
   async function refreshUnderLock(signal: AbortSignal | undefined): Promise<string> {
     const lock = await store.lock(key, { ...lockOptions, signal });
@@ -114,14 +115,14 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
   }
 
   function remember(grant: StoredGrant): string {
-    cached = { accessToken: grant.accessToken, expiresAt: grant.accessTokenExpiresAt ?? Number.POSITIVE_INFINITY };
+    cached = { accessToken: grant.accessToken, refreshAt: refreshAt(grant.accessTokenExpiresAt, grant.accessTokenReceivedAt, skewMs) };
     return grant.accessToken;
   }
 
   return {
     async getToken(options) {
       // The local copy saves a store round trip per call while the token is fresh.
-      if (cached !== undefined && !rejected.has(cached.accessToken) && now() < cached.expiresAt - skewMs) return cached.accessToken;
+      if (cached !== undefined && !rejected.has(cached.accessToken) && now() < cached.refreshAt) return cached.accessToken;
       const current = await readGrant();
       if (usable(current.grant)) return remember(current.grant);
       inFlight ??= refreshUnderLock(options?.signal).finally(() => {
@@ -141,9 +142,20 @@ async function toStoredGrant(tokens: ReceivedTokens, cipher: RefreshTokenCipher 
   return {
     accessToken: tokens.accessToken,
     accessTokenExpiresAt: tokens.expiresAt,
+    accessTokenReceivedAt:
+      tokens.expiresAt === undefined || tokens.expiresInSeconds === undefined
+        ? undefined
+        : tokens.expiresAt - tokens.expiresInSeconds * 1000,
     refreshToken:
       tokens.refreshToken === undefined || cipher === undefined ? tokens.refreshToken : await cipher.encrypt(tokens.refreshToken),
     scope: tokens.scope,
     status: 'active',
   };
+}
+
+/** When to refresh: `skewMs` before expiry, or at half-life for a token living less than twice the skew. */
+function refreshAt(expiresAt: number | undefined, receivedAt: number | undefined, skewMs: number): number {
+  if (expiresAt === undefined) return Number.POSITIVE_INFINITY;
+  if (receivedAt === undefined) return expiresAt - skewMs;
+  return replaceAt(receivedAt, (expiresAt - receivedAt) / 1000, skewMs);
 }
