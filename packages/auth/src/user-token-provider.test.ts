@@ -84,6 +84,25 @@ describe('createUserTokenProvider', () => {
     expect(server.stats().refreshesPerformed).toBe(1);
   });
 
+  it('refreshes a token that lives less than twice the skew at half its lifetime', async () => {
+    await server.stop();
+    server = await startHelloClaimsAuthorizationServer({ port: 0, now: () => clock, accessTokenLifetimeSeconds: 60 });
+    oauthClient = createAuthorizationCodeClient({
+      authorizationUrl: server.authorizeUrl,
+      tokenUrl: server.tokenUrl,
+      clientId: demoClient.clientId,
+      clientSecret: demoClient.clientSecret,
+      now: () => clock,
+    });
+    const tokens = await connect();
+    const user = provider();
+    clock += 29_000;
+    expect(await user.getToken()).toBe(tokens.accessToken);
+    clock += 1_000;
+    expect(await user.getToken()).not.toBe(tokens.accessToken);
+    expect(server.stats().refreshesPerformed).toBe(1);
+  });
+
   it('lets 25 concurrent callers after expiry share one refresh', async () => {
     await connect();
     const user = provider();
