@@ -1,0 +1,136 @@
+import {
+  createAuthorizationCodeClient,
+  createUserTokenProvider,
+  type GrantKey,
+  MemoryTokenStore,
+  type PendingAuthorization,
+  parseSecureUrl,
+  type RefreshTokenCipher,
+  storeGrant,
+  type TokenStore,
+} from '@coverlink/auth';
+import { type ClientSettings, createApiClient } from '@coverlink/core';
+import type { Client } from 'openapi-fetch';
+import type { paths } from './generated/helloclaims.js';
+import { helloClaimsProfile } from './helloclaims-profile.js';
+
+/** Hello Claims' documented staging hosts (production hosts are not public). */
+export const helloClaimsEnvironments = {
+  staging: {
+    authorizationUrl: 'https://uat-login.helloclaims.com.au/login/broker',
+    tokenUrl: 'https://uat-login.helloclaims.com.au/login/token',
+    baseUrl: 'https://staging.ap-southeast-2.aws.helloclaims.com/integrations/repairer',
+  },
+} as const;
+
+/** Settings of {@link createHelloClaimsClient}. */
+export interface HelloClaimsClientSettings extends ClientSettings {
+  /** The client id Hello Claims issued. */
+  clientId: string;
+  /** The client secret. Server-side only; never logged or put into errors. */
+  clientSecret: string;
+  /** Where Hello Claims sends users back with the code; must be registered for the client. */
+  redirectUri: string;
+  /** The repairer API. Default: staging. */
+  baseUrl?: string | undefined;
+  /** The authorize endpoint (`/login/broker`). Default: staging. */
+  authorizationUrl?: string | undefined;
+  /** The token endpoint (`/login/token`). Default: staging. */
+  tokenUrl?: string | undefined;
+  /** Scopes asked for when connecting a user. Default `['requests', 'quotes']`. */
+  scopes?: readonly string[] | undefined;
+  /** Where users' grants live. Default a `MemoryTokenStore` (one process); use `RedisTokenStore` for a fleet. */
+  tokenStore?: TokenStore | undefined;
+  /** Encrypts refresh tokens at rest. */
+  cipher?: RefreshTokenCipher | undefined;
+}
+
+/** The server-side state of a connection in progress: keep it in the user's session, never in the browser. */
+export interface PendingConnection extends PendingAuthorization {
+  /** Your platform's user the grant will belong to. */
+  userId: string;
+}
+
+/** A typed openapi-fetch client for the Hello Claims repairer API, acting as one user. */
+export type HelloClaimsUserClient = Client<paths>;
+
+/** The Hello Claims client: connects users and acts on their behalf. */
+export interface HelloClaimsClient {
+  /** Starts connecting `userId`: where to send their browser, and the state to keep server-side. */
+  connect(options: {
+    userId: string;
+    scopes?: readonly string[] | undefined;
+  }): Promise<{ authorizationUrl: URL; pending: PendingConnection }>;
+  /**
+   * Finishes the connection on the callback: checks state and `?error=`, exchanges the code and
+   * stores the user's grant (replacing an earlier one).
+   *
+   * @throws {AuthorizationStateError | AuthorizationDeniedError | AuthError} See `@coverlink/auth`.
+   */
+  completeConnect(callbackUrl: string | URL, pending: PendingConnection): Promise<void>;
+  /** A typed API client acting as `userId`, whose tokens refresh and rotate through the store. */
+  forUser(userId: string): HelloClaimsUserClient;
+  /** Forgets the user's grant (they disconnected). */
+  disconnect(userId: string): Promise<void>;
+}
+
+/**
+ * Creates the Hello Claims client: the authorization-code flow with state and PKCE for connecting
+ * users, and per-user typed API clients whose access tokens are refreshed before expiry, with the
+ * rotated refresh token stored first, one refresh per expiry window across every process sharing
+ * the store.
+ *
+ * @example
+ * ```ts
+ * const helloClaims = createHelloClaimsClient({ clientId, clientSecret, redirectUri, tokenStore: new RedisTokenStore(redis) });
+ * const { authorizationUrl, pending } = await helloClaims.connect({ userId: user.id });   // redirect; keep pending
+ * await helloClaims.completeConnect(request.url, session.pending);                        // on the callback
+ * const requests = unwrap(await helloClaims.forUser(user.id).GET('/requests'));
+ * ```
+ */
+export function createHelloClaimsClient(settings: HelloClaimsClientSettings): HelloClaimsClient {
+  const hosts = helloClaimsEnvironments.staging;
+  const baseUrl = parseSecureUrl(settings.baseUrl ?? hosts.baseUrl, 'baseUrl').url.href.replace(/\/$/, '');
+  const store = settings.tokenStore ?? new MemoryTokenStore();
+  const oauthClient = createAuthorizationCodeClient({
+    authorizationUrl: settings.authorizationUrl ?? hosts.authorizationUrl,
+    tokenUrl: settings.tokenUrl ?? hosts.tokenUrl,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    // Hello Claims documents Basic over base64(client_id + ":" + client_secret), without form-encoding.
+    clientAuthentication: 'client_secret_basic_unencoded',
+    fetch: settings.fetch,
+  });
+  const keyOf = (userId: string): GrantKey => ({ provider: 'helloclaims', clientId: settings.clientId, subject: userId });
+
+  return {
+    async connect({ userId, scopes }) {
+      const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({
+        scopes: scopes ?? settings.scopes ?? ['requests', 'quotes'],
+        redirectUri: settings.redirectUri,
+      });
+      return { authorizationUrl, pending: { ...pending, userId } };
+    },
+    async completeConnect(callbackUrl, pending) {
+      const tokens = await oauthClient.completeAuthorization(callbackUrl, pending);
+      await storeGrant({ store, key: keyOf(pending.userId), tokens, cipher: settings.cipher });
+    },
+    forUser(userId) {
+      return createApiClient<paths>({
+        ...settings,
+        baseUrl,
+        profile: helloClaimsProfile,
+        tokens: createUserTokenProvider({
+          oauthClient,
+          store,
+          key: keyOf(userId),
+          redirectUri: settings.redirectUri,
+          cipher: settings.cipher,
+        }),
+      });
+    },
+    disconnect(userId) {
+      return store.delete(keyOf(userId));
+    },
+  };
+}
