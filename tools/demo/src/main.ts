@@ -1,95 +1,50 @@
-// The quick-start demo: the OSIGU pre-authorization journey through @coverlink/osigu, against the
-// local Prism mock (or, with OSIGU_BASE_URL set, against that host with OSIGU_CLIENT_ID/SECRET).
-
+// The quick-start demo: the three providers' journeys through the Coverlink packages against the
+// local mocks (Prism for each spec, the stateful Hello Claims authorization server). With
+// OSIGU_BASE_URL set, the OSIGU journey runs against that host with OSIGU_CLIENT_ID/SECRET instead.
 import { CoverlinkError } from '@coverlink/core';
+import { startHelloClaimsAuthorizationServer } from '@coverlink/mock-helloclaims';
 import { type RunningMock, startMock } from '@coverlink/mocks';
-import { createOsiguClient, preauthorize, unwrap } from '@coverlink/osigu';
+import { heading, step } from './demo-output.js';
+import { helloClaimsJourney } from './helloclaims-journey.js';
+import { oneAssureJourney } from './oneassure-journey.js';
+import { osiguJourney } from './osigu-journey.js';
 
-const sponsorSlug = process.env.OSIGU_SPONSOR_SLUG ?? 'sponsor-sandbox';
+const accessTokenSeconds = 2;
+const stoppers: Array<() => Promise<void>> = [];
 
-function step(text: string): void {
-  console.log(`  ✓ ${text}`);
+async function mock(name: 'osigu' | 'oneassure' | 'helloclaims'): Promise<RunningMock> {
+  const running = await startMock(name, { port: 0 });
+  stoppers.push(running.stop);
+  step(`${name} mock (Prism serving specs/${name}) listening at ${running.url}`);
+  return running;
 }
-
-// Logs method, path and status of every request: enough to follow the flow, nothing personal.
-const tracingFetch: typeof fetch = async (input, init) => {
-  const request = new Request(input, init);
-  const response = await fetch(request);
-  console.log(`    → ${request.method} ${new URL(request.url).pathname} ${response.status}`);
-  return response;
-};
 
 async function main(): Promise<void> {
-  let mock: RunningMock | undefined;
-  let baseUrl = process.env.OSIGU_BASE_URL;
-  console.log('OSIGU pre-authorization journey');
-  if (baseUrl === undefined) {
-    mock = await startMock('osigu', { port: 0 });
-    baseUrl = mock.url;
-    step(`OSIGU mock (Prism serving specs/osigu) listening at ${baseUrl}`);
-  }
-  try {
-    const osigu = createOsiguClient({
-      clientId: process.env.OSIGU_CLIENT_ID ?? 'demo-client',
-      clientSecret: process.env.OSIGU_CLIENT_SECRET ?? 'demo-secret',
-      baseUrl,
-      fetch: tracingFetch,
-    });
+  heading('OSIGU pre-authorization journey');
+  await osiguJourney(process.env.OSIGU_BASE_URL ?? (await mock('osigu')).url);
 
-    const form = unwrap(await osigu.GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: { sponsor_slug: sponsorSlug } } }));
-    step(`token obtained; ${sponsorSlug} searches beneficiaries by ${form.fields.map((field) => field.name).join(' + ')}`);
+  heading('OneAssure redirection journey');
+  await oneAssureJourney((await mock('oneassure')).url);
 
-    const beneficiary = unwrap(
-      await osigu.POST('/v1/sponsors/{sponsor_slug}/search', {
-        params: { path: { sponsor_slug: sponsorSlug } },
-        body: { document_type: 'CC', document_number: process.env.OSIGU_DOCUMENT_NUMBER ?? '123456789' },
-      }),
-    );
-    step(
-      `beneficiary found: ${beneficiary.beneficiary_id} (plan ${beneficiary.coverage.plan_code}, active: ${beneficiary.coverage.active})`,
-    );
+  heading('Hello Claims connection journey');
+  const authorizationServer = await startHelloClaimsAuthorizationServer({ port: 0, accessTokenLifetimeSeconds: accessTokenSeconds });
+  stoppers.push(authorizationServer.stop);
+  step(`Hello Claims authorization server mock listening at ${authorizationServer.url}`);
+  const api = await mock('helloclaims');
+  await helloClaimsJourney({
+    authorizationUrl: authorizationServer.authorizeUrl,
+    tokenUrl: authorizationServer.tokenUrl,
+    baseUrl: api.url,
+    accessTokenSeconds,
+  });
 
-    const result = await preauthorize(osigu, {
-      beneficiaryId: beneficiary.beneficiary_id,
-      sponsorSlug,
-      diagnosisCode: 'R51',
-      products: [{ product_code: 'MED-042', product_type: 'MEDICATION', quantity: 30, posology: '1 tablet every 8h for 10 days' }],
-      indication: { content: new TextEncoder().encode(minimalPdf), fileName: 'indication.pdf', contentType: 'application/pdf' },
-      onStep(event) {
-        if (event.step === 'created') step(`authorization request ${event.authorizationRequestId} created, status ${event.status}`);
-        if (event.step === 'indication-attached') step(`indication attached (${event.transport})`);
-        if (event.step === 'completed') step(`request completed, status ${event.status}`);
-      },
-    });
-
-    if (result.status === 'PENDING_SPONSOR') {
-      step('the sponsor decides asynchronously: an authorization.* webhook will follow');
-    } else {
-      for (const authorization of result.approved) {
-        step(`authorization code ${authorization.authorization_code} (${authorization.product_type}, ${authorization.status})`);
-      }
-      for (const authorization of result.rejected) step(`rejected: ${authorization.rejection_reason}`);
-    }
-    console.log('Done.');
-  } finally {
-    await mock?.stop();
-  }
+  console.log('\nDone.');
 }
 
-// A one-page PDF, so the multipart upload carries a real document.
-const minimalPdf = `%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
-trailer << /Root 1 0 R >>
-%%EOF
-`;
-
-main().catch((error: unknown) => {
-  if (CoverlinkError.isInstance(error)) {
-    console.error(`\n✗ ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
-  } else {
-    console.error('\n✗', error);
-  }
-  process.exitCode = 1;
-});
+main()
+  .catch((error: unknown) => {
+    if (CoverlinkError.isInstance(error)) console.error(`\n✗ ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+    else console.error('\n✗', error);
+    process.exitCode = 1;
+  })
+  .finally(() => Promise.all(stoppers.map((stop) => stop())));

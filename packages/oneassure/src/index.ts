@@ -1,0 +1,28 @@
+// The runtime's one way to turn a call's result into data or a typed error, re-exported so a
+// OneAssure integration needs a single import.
+export { type FetchResult, unwrap } from '@coverlink/core';
+export type {
+  components as OneAssureComponents,
+  operations as OneAssureOperations,
+  paths as OneAssurePaths,
+} from './generated/oneassure.js';
+export { checkHealthListQuery, type HealthListQuery } from './list-query-guard.js';
+export { createOneAssureClient, type OneAssureClient, type OneAssureClientSettings } from './oneassure-client.js';
+export { OneAssureApiError, OneAssureError, OneAssureErrorCode } from './oneassure-errors.js';
+export {
+  type HealthListFilter,
+  listAllHealthPolicies,
+  listAllHealthProposals,
+  listAllHealthQuotes,
+  type OneAssurePolicy,
+  type OneAssureProposal,
+  type OneAssureQuote,
+} from './oneassure-pages.js';
+export { oneAssureProfile } from './oneassure-profile.js';
+export { createRedirectUrl, oneAssureJourneyUrl, type RedirectUrlOptions } from './oneassure-redirect.js';
+export {
+  type OneAssureWebhookEvent,
+  type ParseOneAssureWebhookOptions,
+  parseOneAssureWebhook,
+  secretsMatch,
+} from './oneassure-webhooks.js';

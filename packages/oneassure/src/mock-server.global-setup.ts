@@ -1,0 +1,9 @@
+import { mockGlobalSetup } from '@coverlink/mocks';
+
+export default mockGlobalSetup('oneassure');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    oneassureMockUrl: string;
+  }
+}

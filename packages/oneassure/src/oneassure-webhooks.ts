@@ -1,0 +1,83 @@
+import type { components } from './generated/oneassure.js';
+import { OneAssureError, OneAssureErrorCode } from './oneassure-errors.js';
+
+/** Any event OneAssure delivers to a webhook, discriminated by `event`. */
+export type OneAssureWebhookEvent = components['schemas']['OneAssureWebhookEvent'];
+
+const events = new Set([
+  'health.proposal.initiated',
+  'health.proposal.pending',
+  'health.proposal.submitted',
+  'health.proposal.underwriting',
+  'health.proposal.cancelled',
+  'health.proposal.accepted',
+  'health.proposal.rejected',
+  'health.proposal.offline',
+  'health.policy.issued',
+  'health.policy.uploaded',
+]);
+
+/** Options of {@link parseOneAssureWebhook}. */
+export interface ParseOneAssureWebhookOptions {
+  /**
+   * Decides whether the delivery is genuine. OneAssure documents no signature scheme, so this is
+   * where your own check goes: a secret token in the webhook URL you registered (compare it with
+   * {@link secretsMatch}), the sender's IP against an allowlist, or both. Return false to reject.
+   */
+  verify?: ((rawBody: string) => boolean | Promise<boolean>) | undefined;
+}
+
+/**
+ * Parses a OneAssure webhook delivery into a typed event (`health.proposal.*`, `health.policy.*`),
+ * after your `verify` hook accepted it.
+ *
+ * @throws {OneAssureError} `ONEASSURE_WEBHOOK_REJECTED` when `verify` refused it (answer 401);
+ *   `ONEASSURE_WEBHOOK_PAYLOAD_INVALID` when the body is not a OneAssure event (answer 400).
+ */
+export async function parseOneAssureWebhook(
+  rawBody: string | Uint8Array,
+  options: ParseOneAssureWebhookOptions = {},
+): Promise<OneAssureWebhookEvent> {
+  const text = typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(rawBody);
+  if (options.verify !== undefined && !(await options.verify(text))) {
+    throw new OneAssureError(
+      'The webhook delivery was rejected by the verification hook.',
+      OneAssureErrorCode.webhookRejected,
+      'Answer 401 and do not act on it.',
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw invalid('the body is not JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid('the body is not a JSON object');
+  const { event, data } = parsed as { event?: unknown; data?: unknown };
+  if (typeof event !== 'string' || !events.has(event)) throw invalid(`"event" is not a known OneAssure event (${[...events].join(', ')})`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalid('"data" is missing or not an object');
+  const subject = event.startsWith('health.policy.') ? 'policy_id' : 'proposal_id';
+  if (typeof (data as Record<string, unknown>)[subject] !== 'string') throw invalid(`"data.${subject}" is missing`);
+  return parsed as OneAssureWebhookEvent;
+}
+
+/**
+ * Compares a secret received in a webhook URL with the one you registered, in constant time, for
+ * the `verify` hook of {@link parseOneAssureWebhook}.
+ */
+export function secretsMatch(received: string | null | undefined, expected: string): boolean {
+  if (typeof received !== 'string' || expected.length === 0) return false;
+  const left = new TextEncoder().encode(received);
+  const right = new TextEncoder().encode(expected);
+  let difference = left.length ^ right.length;
+  for (let index = 0; index < right.length; index++) difference |= (left[index] ?? 0) ^ (right[index] ?? 0);
+  return difference === 0;
+}
+
+function invalid(why: string): OneAssureError {
+  return new OneAssureError(
+    `Not a OneAssure webhook event: ${why}.`,
+    OneAssureErrorCode.webhookPayloadInvalid,
+    'Answer 400; if OneAssure sent it, report the payload shape to OneAssure.',
+  );
+}
