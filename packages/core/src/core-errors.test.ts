@@ -12,6 +12,7 @@ import {
   CoverlinkError,
   NotFoundError,
   PermissionDeniedError,
+  providerApiError,
   RateLimitError,
   ServerError,
   TimeoutError,
@@ -257,5 +258,16 @@ describe('ApiError.create() and the error shapes', () => {
     const cause = new Error('socket hang up');
     expect(new ConnectionError('could not connect', { code: 'CONNECTION_FAILED', cause }).cause).toBe(cause);
     expect('cause' in new ConnectionError('could not connect', { code: 'CONNECTION_FAILED' })).toBe(false);
+  });
+});
+
+describe('providerApiError', () => {
+  it("recognises one provider's HTTP errors of every status class, and nothing else", () => {
+    const details = { status: 404, operation: 'GET /things/{id}', body: {}, headers: {} };
+    const acme = providerApiError('acme');
+    expect(acme.isInstance(ApiError.create({ ...details, provider: 'acme' }))).toBe(true);
+    expect(acme.isInstance(ApiError.create({ ...details, status: 503, provider: 'acme' }))).toBe(true);
+    expect(acme.isInstance(ApiError.create({ ...details, provider: 'other' }))).toBe(false);
+    expect(acme.isInstance(new Error('acme'))).toBe(false);
   });
 });

@@ -161,3 +161,23 @@ export class ConnectionError extends CoverlinkError {}
 export class TimeoutError extends CoverlinkError {}
 /** The caller aborted the request through its `AbortSignal`; never retried. */
 export class AbortError extends CoverlinkError {}
+
+/**
+ * The `isInstance()` guard of one provider's HTTP errors: an {@link ApiError} (of any status class)
+ * whose `provider` is `provider`. Each provider package exports one as `<Provider>ApiError`.
+ *
+ * @example
+ * ```ts
+ * export const OsiguApiError = providerApiError('OSIGU');
+ * if (OsiguApiError.isInstance(error)) console.log(error.providerCode);
+ * ```
+ */
+export function providerApiError<Provider extends string>(
+  provider: Provider,
+): { isInstance(value: unknown): value is ApiError & { provider: Provider } } {
+  return {
+    isInstance(value: unknown): value is ApiError & { provider: Provider } {
+      return ApiError.isInstance(value) && value.provider === provider;
+    },
+  };
+}

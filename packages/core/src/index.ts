@@ -12,6 +12,7 @@ export {
   CoverlinkError,
   NotFoundError,
   PermissionDeniedError,
+  providerApiError,
   RateLimitError,
   ServerError,
   TimeoutError,

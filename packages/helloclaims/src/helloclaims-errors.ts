@@ -1,4 +1,4 @@
-import { ApiError } from '@coverlink/core';
+import { type ApiError, providerApiError } from '@coverlink/core';
 
 /**
  * An HTTP error from the Hello Claims API: one of `@coverlink/core`'s status classes with `provider`
@@ -8,8 +8,4 @@ import { ApiError } from '@coverlink/core';
 export type HelloClaimsApiError = ApiError & { provider: 'Hello Claims' };
 
 /** Recognises a {@link HelloClaimsApiError}, from any copy of the package. */
-export const HelloClaimsApiError = {
-  isInstance(value: unknown): value is HelloClaimsApiError {
-    return ApiError.isInstance(value) && value.provider === 'Hello Claims';
-  },
-};
+export const HelloClaimsApiError = providerApiError('Hello Claims');

@@ -1,4 +1,4 @@
-import { ApiError, CoverlinkError } from '@coverlink/core';
+import { type ApiError, CoverlinkError, providerApiError } from '@coverlink/core';
 
 /** Stable codes of the errors this package raises itself (HTTP errors are `@coverlink/core`'s). */
 export const OneAssureErrorCode = {
@@ -22,11 +22,7 @@ export type OneAssureErrorCode = (typeof OneAssureErrorCode)[keyof typeof OneAss
 export type OneAssureApiError = ApiError & { provider: 'OneAssure' };
 
 /** Recognises a {@link OneAssureApiError}, from any copy of the package. */
-export const OneAssureApiError = {
-  isInstance(value: unknown): value is OneAssureApiError {
-    return ApiError.isInstance(value) && value.provider === 'OneAssure';
-  },
-};
+export const OneAssureApiError = providerApiError('OneAssure');
 
 /** Base of the errors this package raises itself. */
 export class OneAssureError extends CoverlinkError {

@@ -1,4 +1,4 @@
-import { ApiError, CoverlinkError } from '@coverlink/core';
+import { type ApiError, CoverlinkError, providerApiError } from '@coverlink/core';
 
 /** Stable codes of the errors this package raises itself (HTTP errors are `@coverlink/core`'s). */
 export const OsiguErrorCode = {
@@ -24,12 +24,8 @@ export type OsiguErrorCode = (typeof OsiguErrorCode)[keyof typeof OsiguErrorCode
  */
 export type OsiguApiError = ApiError & { provider: 'OSIGU' };
 
-/** Recognises an {@link OsiguApiError}, from any copy of the package. */
-export const OsiguApiError = {
-  isInstance(value: unknown): value is OsiguApiError {
-    return ApiError.isInstance(value) && value.provider === 'OSIGU';
-  },
-};
+/** Recognises a {@link OsiguApiError}, from any copy of the package. */
+export const OsiguApiError = providerApiError('OSIGU');
 
 /** Base of the errors this package raises itself. */
 export class OsiguError extends CoverlinkError {
