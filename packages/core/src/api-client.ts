@@ -34,6 +34,11 @@ export interface ApiClientOptions extends ClientSettings {
   profile: ProviderProfile;
   /** Where bearer tokens come from; omit for APIs without bearer auth. */
   tokens?: TokenProvider | undefined;
+  /**
+   * The provider's own middleware (request checks, …). It runs before a token is fetched, so a call
+   * it refuses costs no token request and sends nothing.
+   */
+  middleware?: readonly Middleware[] | undefined;
   /** Waits between attempts; for tests. */
   sleep?: ((milliseconds: number, signal: AbortSignal | null) => Promise<void>) | undefined;
 }
@@ -56,7 +61,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Cl
   const client = createClient<Paths>({ baseUrl: options.baseUrl, fetch: transport, headers: options.headers });
   // Registered first, so its onResponse runs last (openapi-fetch runs them in reverse) and sees
   // the final response, after any 401 repeat.
-  client.use(contextMiddleware(options.profile));
+  client.use(contextMiddleware(options.profile), ...(options.middleware ?? []));
   if (options.tokens !== undefined) client.use(createBearerMiddleware(options.tokens, transport));
   return client;
 }

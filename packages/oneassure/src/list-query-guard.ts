@@ -42,10 +42,15 @@ function parseDay(day: string): number | undefined {
   return Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day ? undefined : time;
 }
 
+/** Whether a call is a health list call, which {@link checkHealthListQuery} applies to. */
+export function isHealthListCall(method: string, schemaPath: string): boolean {
+  return method.toUpperCase() === 'GET' && listPaths.has(schemaPath);
+}
+
 /** Middleware that applies {@link checkHealthListQuery} to every health list call, so nothing invalid leaves the process. */
 export const healthListQueryGuard: Middleware = {
   onRequest({ request, schemaPath }) {
-    if (request.method !== 'GET' || !listPaths.has(schemaPath)) return undefined;
+    if (!isHealthListCall(request.method, schemaPath)) return undefined;
     const parameters = new URL(request.url).searchParams;
     const value = (name: string) => parameters.get(name) ?? undefined;
     checkHealthListQuery({

@@ -41,10 +41,11 @@ export type OneAssureClient = Client<paths>;
  */
 export function createOneAssureClient(settings: OneAssureClientSettings): OneAssureClient {
   const baseUrl = oneAssureBaseUrl(settings.baseUrl);
-  const client = createApiClient<paths>({
+  return createApiClient<paths>({
     ...settings,
     baseUrl,
     profile: oneAssureProfile,
+    middleware: [healthListQueryGuard],
     tokens: createOneAssureBusinessTokenProvider({
       tokenUrl: settings.tokenUrl ?? `${baseUrl}/v1/auth/token`,
       clientId: settings.clientId,
@@ -52,8 +53,6 @@ export function createOneAssureClient(settings: OneAssureClientSettings): OneAss
       fetch: settings.fetch,
     }),
   });
-  client.use(healthListQueryGuard);
-  return client;
 }
 
 /** The API host without a trailing slash, checked to be https (or loopback http). */
