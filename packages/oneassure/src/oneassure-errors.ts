@@ -4,7 +4,7 @@ import { type ApiError, CoverlinkError, providerApiError } from '@coverlink/core
 export const OneAssureErrorCode = {
   /** A list query breaks OneAssure's rules (session_id or a date range of at most 7 days); nothing was sent. */
   invalidListQuery: 'ONEASSURE_INVALID_LIST_QUERY',
-  /** A redirect could not be built (bad journey URL or user id); no token was minted. */
+  /** A redirect could not be built (the journey URL is not https); no token was minted. A missing user id is `@coverlink/auth`'s `AUTH_INVALID_CONFIGURATION`. */
   invalidRedirect: 'ONEASSURE_INVALID_REDIRECT',
   /** A webhook body is not a OneAssure event. */
   webhookPayloadInvalid: 'ONEASSURE_WEBHOOK_PAYLOAD_INVALID',
