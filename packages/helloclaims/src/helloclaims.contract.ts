@@ -1,6 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { MemoryTokenStore } from '@coverlink/auth';
-import { compareWithSpec, listPactFiles, resetPactFolder, verifyPactsWithPrism } from '@coverlink/contract-testing';
+import { describeRecordedPactChecks, pactFolderOf, resetPactFolder } from '@coverlink/contract-testing';
 import { unwrap } from '@coverlink/core';
 import {
   demoClient,
@@ -14,8 +13,7 @@ import { createHelloClaimsClient, type HelloClaimsClientSettings } from './index
 
 const { eachLike, regex, string, integer, number } = MatchersV3;
 
-const pactFolder = fileURLToPath(new URL('../../../mocks/helloclaims/pacts/', import.meta.url));
-const specPath = fileURLToPath(new URL('../../../specs/helloclaims/openapi.yaml', import.meta.url));
+const pactFolder = pactFolderOf('helloclaims');
 const redirectUri = demoClient.redirectUris[0] ?? '';
 const basic = `Basic ${btoa(`${demoClient.clientId}:${demoClient.clientSecret}`)}`;
 const formContentType = regex(/^application\/x-www-form-urlencoded(;\s*charset=(UTF|utf)-8)?$/, 'application/x-www-form-urlencoded');
@@ -223,14 +221,4 @@ describe('consumer contract: what @coverlink/helloclaims sends and relies on', (
   });
 });
 
-describe('the recorded pact', () => {
-  it('agrees with specs/helloclaims (openapi-pact-comparator reports no errors)', async () => {
-    const findings = await compareWithSpec(await listPactFiles(pactFolder), specPath);
-    const errors = findings.filter((finding) => finding.type === 'error');
-    expect(errors, JSON.stringify(errors, null, 2)).toEqual([]);
-  });
-
-  it('is honoured by Prism serving specs/helloclaims (provider verification)', async () => {
-    await verifyPactsWithPrism({ provider: 'helloclaims', mock: 'helloclaims', pactFiles: await listPactFiles(pactFolder) });
-  });
-});
+describeRecordedPactChecks('helloclaims');

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createOneAssureBusinessTokenProvider } from '@coverlink/auth';
-import { compareWithSpec, listPactFiles, resetPactFolder, verifyPactsWithPrism } from '@coverlink/contract-testing';
+import { describeRecordedPactChecks, pactFolderOf, resetPactFolder } from '@coverlink/contract-testing';
 import { AuthenticationError, unwrap } from '@coverlink/core';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +16,7 @@ import {
 
 const { eachLike, regex, string, integer, boolean } = MatchersV3;
 
-const pactFolder = fileURLToPath(new URL('../../../mocks/oneassure/pacts/', import.meta.url));
-const specPath = fileURLToPath(new URL('../../../specs/oneassure/openapi.yaml', import.meta.url));
+const pactFolder = pactFolderOf('oneassure');
 const consumer = 'coverlink-oneassure';
 const provider = 'oneassure';
 const clientId = 'contract-client';
@@ -260,14 +258,4 @@ describe('consumer contract: what @coverlink/oneassure sends and relies on', () 
   });
 });
 
-describe('the recorded pact', () => {
-  it('agrees with specs/oneassure (openapi-pact-comparator reports no errors)', async () => {
-    const findings = await compareWithSpec(await listPactFiles(pactFolder), specPath);
-    const errors = findings.filter((finding) => finding.type === 'error');
-    expect(errors, JSON.stringify(errors, null, 2)).toEqual([]);
-  });
-
-  it('is honoured by Prism serving specs/oneassure (provider verification)', async () => {
-    await verifyPactsWithPrism({ provider, mock: 'oneassure', pactFiles: await listPactFiles(pactFolder), preferByProviderState });
-  });
-});
+describeRecordedPactChecks('oneassure', { preferByProviderState });

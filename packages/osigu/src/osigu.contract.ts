@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { compareWithSpec, listPactFiles, resetPactFolder, verifyPactsWithPrism } from '@coverlink/contract-testing';
+import { describeRecordedPactChecks, pactFolderOf, resetPactFolder } from '@coverlink/contract-testing';
 import { NotFoundError, unwrap } from '@coverlink/core';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +8,7 @@ import { createOsiguClient, createOsiguTokenProvider, type OsiguClient } from '.
 
 const { eachLike, regex, string, integer, boolean, datetime } = MatchersV3;
 
-const pactFolder = fileURLToPath(new URL('../../../mocks/osigu/pacts/', import.meta.url));
-const specPath = fileURLToPath(new URL('../../../specs/osigu/openapi.yaml', import.meta.url));
+const pactFolder = pactFolderOf('osigu');
 const consumer = 'coverlink-osigu';
 const provider = 'osigu';
 const clientId = 'contract-client';
@@ -297,23 +295,10 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
   });
 });
 
-describe('the recorded pact', () => {
-  it('agrees with specs/osigu (openapi-pact-comparator reports no errors)', async () => {
-    const findings = await compareWithSpec(await listPactFiles(pactFolder), specPath);
-    const errors = findings.filter((finding) => finding.type === 'error');
-    expect(errors, JSON.stringify(errors, null, 2)).toEqual([]);
-  });
-
-  it('is honoured by Prism serving specs/osigu (provider verification)', async () => {
-    await verifyPactsWithPrism({
-      provider,
-      mock: 'osigu',
-      pactFiles: await listPactFiles(pactFolder),
-      // Each provider state picks the spec's response for it through Prism's Prefer header.
-      preferByProviderState: {
-        'no beneficiary CC 000000000 with sponsor-sandbox': 'code=404',
-        [`authorization request ${requestId} has its indication and sponsor-sandbox decides asynchronously`]: 'code=202',
-      },
-    });
-  });
+// Each provider state picks the spec's response for it through Prism's Prefer header.
+describeRecordedPactChecks('osigu', {
+  preferByProviderState: {
+    'no beneficiary CC 000000000 with sponsor-sandbox': 'code=404',
+    [`authorization request ${requestId} has its indication and sponsor-sandbox decides asynchronously`]: 'code=202',
+  },
 });
