@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { collect, runCli, spawnCli, waitForOutput } from './cli-process.test-support.js';
+
+/** The pids whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid …; comm may contain spaces, so split after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return children;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+it('starts the four mocks, prints their URLs, and stops them all on SIGINT with exit 0', async () => {
+  const child = spawnCli(['mocks', 'start', '--ports-from', '0']);
+  const finished = collect(child);
+  await waitForOutput(child.stdout, /helloclaims-api +http:\/\/127\.0\.0\.1:\d+/, 50_000);
+  const pid = child.pid ?? 0;
+  const prism = childrenOf(pid);
+  expect(prism).toHaveLength(3);
+
+  child.kill('SIGINT');
+  const result = await finished;
+  expect(result.code).toBe(0);
+  const urls = Object.fromEntries(
+    [...result.stdout.matchAll(/^ {2}(\S+) +(http:\/\/127\.0\.0\.1:\d+)/gm)].map((match) => [match[1], match[2]]),
+  );
+  expect(Object.keys(urls)).toEqual(['osigu', 'oneassure', 'helloclaims-login', 'helloclaims-api']);
+  expect(result.stdout).toContain('Stopped every mock (SIGINT).');
+  for (const prismPid of prism) expect(isAlive(prismPid)).toBe(false);
+  expect(childrenOf(pid)).toEqual([]);
+}, 60_000);
+
+it('answers on every printed URL while running (JSON output)', async () => {
+  const child = spawnCli(['--json', 'mocks', 'start', '--ports-from', '0']);
+  const finished = collect(child);
+  const [document] = await waitForOutput(child.stdout, /\{[\s\S]*\}\n/, 50_000);
+  const urls = JSON.parse(document) as Record<string, string>;
+  expect(Object.keys(urls)).toEqual(['osigu', 'oneassure', 'helloclaims-login', 'helloclaims-api']);
+  const osiguToken = await fetch(`${urls.osigu}/v1/oauth/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${btoa('demo-client:demo-secret')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  });
+  expect(osiguToken.status).toBe(200);
+  const oneAssureToken = await fetch(`${urls.oneassure}/v1/auth/token`, { method: 'POST' });
+  expect(oneAssureToken.status).toBeLessThan(500);
+  const loginPage = await fetch(`${urls['helloclaims-login']}/login/broker`);
+  expect(loginPage.status).toBeLessThan(500);
+  const requests = await fetch(`${urls['helloclaims-api']}/requests`, { headers: { authorization: 'Bearer mock' } });
+  expect(requests.status).toBe(200);
+  child.kill('SIGINT');
+  expect((await finished).code).toBe(0);
+}, 60_000);
+
+it('rejects a bad --ports-from as a usage error', async () => {
+  const result = await runCli(['mocks', 'start', '--ports-from', '70000']);
+  expect(result.code).toBe(2);
+});
