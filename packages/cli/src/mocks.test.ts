@@ -2,8 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { collect, runCli, spawnCli, waitForOutput } from './cli-process.test-support.js';
 
-/** The pids whose parent is `pid` (Linux /proc). */
-function childrenOf(pid: number): number[] {
+/**
+ * The pids of the Prism processes whose parent is `pid` (Linux /proc). Other children are ignored on purpose:
+ * tsx starts an esbuild service beside them when its transform cache is cold, as on a fresh machine.
+ */
+function prismChildrenOf(pid: number): number[] {
   const children: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -11,7 +14,8 @@ function childrenOf(pid: number): number[] {
       // pid (comm) state ppid …; comm may contain spaces, so split after the last ')'.
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) children.push(Number(entry));
+      const commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (ppid === pid && /prism/.test(commandLine)) children.push(Number(entry));
     } catch {
       // The process ended meanwhile.
     }
@@ -33,7 +37,7 @@ it('starts the four mocks, prints their URLs, and stops them all on SIGINT with 
   const finished = collect(child);
   await waitForOutput(child.stdout, /helloclaims-api +http:\/\/127\.0\.0\.1:\d+/, 50_000);
   const pid = child.pid ?? 0;
-  const prism = childrenOf(pid);
+  const prism = prismChildrenOf(pid);
   expect(prism).toHaveLength(3);
 
   child.kill('SIGINT');
@@ -45,7 +49,7 @@ it('starts the four mocks, prints their URLs, and stops them all on SIGINT with 
   expect(Object.keys(urls)).toEqual(['osigu', 'oneassure', 'helloclaims-login', 'helloclaims-api']);
   expect(result.stdout).toContain('Stopped every mock (SIGINT).');
   for (const prismPid of prism) expect(isAlive(prismPid)).toBe(false);
-  expect(childrenOf(pid)).toEqual([]);
+  expect(prismChildrenOf(pid)).toEqual([]);
 }, 60_000);
 
 it('answers on every printed URL while running (JSON output)', async () => {
