@@ -1,5 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { createBearerMiddleware } from './bearer-middleware.js';
+import { InvalidResponseError } from './core-errors.js';
 import type { Logger } from './logger.js';
 import type { ProviderProfile } from './provider-profile.js';
 import { rememberPathTemplate, rememberResponseContext } from './request-context.js';
@@ -20,7 +21,7 @@ export interface ClientSettings {
   maxRetries?: number | undefined;
   /** Backoff tuning beyond `maxRetries`. */
   retry?: Partial<Omit<RetryPolicy, 'maxRetries'>> | undefined;
-  /** Per-attempt timeout in milliseconds. Default 60 000; `Infinity` turns it off. */
+  /** Per-attempt timeout in milliseconds, for API and token requests. Default 60 000 (token requests 30 000); `Infinity` turns it off. */
   timeout?: number | undefined;
   /** Receives one redacted entry per attempt (pino-compatible). */
   logger?: Logger | undefined;
@@ -79,8 +80,21 @@ function contextMiddleware(profile: ProviderProfile): Middleware {
       rememberPathTemplate(request, schemaPath);
       return request;
     },
-    onResponse({ request, response, schemaPath }) {
-      rememberResponseContext(response, { operation: `${request.method} ${schemaPath}`, profile });
+    onResponse({ request, response, schemaPath, options }) {
+      const operation = `${request.method} ${schemaPath}`;
+      rememberResponseContext(response, { operation, profile });
+      // openapi-fetch would fail with a bare SyntaxError on a success answer that is not JSON.
+      const type = response.headers.get('content-type');
+      if (response.ok && options.parseAs === 'json' && response.status !== 204 && type !== null && !/json/i.test(type)) {
+        throw new InvalidResponseError(
+          `${profile.name} answered ${response.status} to ${operation} with ${type.split(';')[0]}, not JSON.`,
+          {
+            status: response.status,
+            operation,
+            hint: 'A proxy or maintenance page answered instead of the API: check the base URL and the provider status.',
+          },
+        );
+      }
       return undefined;
     },
   };

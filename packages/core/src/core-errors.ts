@@ -155,6 +155,27 @@ const statusClasses = new Map<number, [typeof ApiError, string]>([
   [429, [RateLimitError, 'API_RATE_LIMITED']],
 ]);
 
+/**
+ * The provider answered a success status with a body that is not JSON (an HTML maintenance page, a
+ * proxy's error page): there is no data to hand out. The body itself is not kept (it may hold anything).
+ */
+export class InvalidResponseError extends CoverlinkError {
+  /** The HTTP status. */
+  readonly status: number;
+  /** Method and path template of the call. */
+  readonly operation: string;
+
+  constructor(message: string, details: { status: number; operation: string; hint?: string | undefined }) {
+    super(message, { code: 'API_INVALID_RESPONSE', hint: details.hint });
+    this.status = details.status;
+    this.operation = details.operation;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, operation: this.operation };
+  }
+}
+
 /** The provider could not be reached, or the connection broke before a response arrived. */
 export class ConnectionError extends CoverlinkError {}
 /** An attempt took longer than the configured timeout (after any retries). */

@@ -10,6 +10,7 @@ export {
   ConflictError,
   ConnectionError,
   CoverlinkError,
+  InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   providerApiError,

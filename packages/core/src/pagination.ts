@@ -13,7 +13,7 @@ export interface PaginationStyle<Page, Item, Position> {
 
 /**
  * Cursor paging: the response names the cursor of the next page (OneAssure's `end_cursor`, sent
- * back as `next`). Stops when the cursor is missing, empty, or repeats.
+ * back as `next`). Stops when the cursor is missing or empty; `paginate()` also stops at any cursor it saw before.
  */
 export function cursorPagination<Page, Item>(style: {
   items: (page: Page) => readonly Item[];
@@ -82,11 +82,14 @@ export async function* paginate<Page, Item, Position>(
 ): AsyncGenerator<Item, void, undefined> {
   const maxPages = options.maxPages ?? 10_000;
   let position = style.first;
+  // A position seen before means the server pointed back at a page already read: stop, do not loop.
+  const seen = new Set<Position | undefined>([position]);
   for (let pages = 0; pages < maxPages; pages++) {
     const page = await fetchPage(position);
     yield* style.items(page);
     const next = style.next(page, position);
-    if (next === undefined) return;
+    if (next === undefined || seen.has(next)) return;
+    seen.add(next);
     position = next;
   }
   throw new RangeError(

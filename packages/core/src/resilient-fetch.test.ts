@@ -1,3 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AbortError, ConnectionError, CoverlinkError, TimeoutError } from './core-errors.js';
 import {
@@ -152,6 +156,177 @@ describe('a connection reset is retried, then raised as ConnectionError', () => 
   });
 });
 
+/**
+ * A server whose answers send the status, the headers and a first chunk at once, then the rest of
+ * the body after `stallMs` (per request, in order; later requests get the last value).
+ */
+async function startSlowBodyServer(stalls: number[]) {
+  let count = 0;
+  const sockets = new Set<import('node:net').Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const server = createServer((incoming, outgoing) => {
+    incoming.resume();
+    outgoing.on('error', () => {});
+    const stallMs = stalls[Math.min(count, stalls.length - 1)] ?? 0;
+    count++;
+    outgoing.writeHead(200, { 'content-type': 'application/json', 'content-length': '17' });
+    outgoing.write('{"answer":');
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      outgoing.end(`"${String(count).padStart(4, '0')}"}`);
+    }, stallMs);
+    timers.add(timer);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => count,
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe('an attempt includes reading the body: a break or stall mid-body is a failed attempt', () => {
+  it('retries a GET whose 200 body is cut mid-way, then throws ConnectionError', async () => {
+    const cut: Step = {
+      reset: 'mid-body',
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ items: 'x'.repeat(2_000) }),
+    };
+    server.script(cut, cut, cut, answer(200));
+    const { send, delays } = resilientFetch();
+
+    const error = await rejectionOf(send(`${server.url}/things/7`));
+
+    expect(ConnectionError.isInstance(error)).toBe(true);
+    expect((error as ConnectionError).code).toBe('CONNECTION_FAILED');
+    expect((error as ConnectionError).message).toMatch(/^Could not complete the acme request GET \/things\/7 .*\(attempt 3\)\.$/);
+    expect(server.requests).toHaveLength(3);
+    expect(delays).toEqual([500, 1000]);
+  });
+
+  it('returns the full answer that follows a body cut mid-way, readable as often as needed', async () => {
+    server.script({ reset: 'mid-body', status: 200, body: 'x'.repeat(2_000) }, answer(200, { id: 7 }, { 'x-request-id': 'r-1' }));
+    const { send, delays } = resilientFetch();
+
+    const response = await send(`${server.url}/things/7`);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('r-1');
+    expect(await response.clone().json()).toEqual({ id: 7 });
+    expect(await response.text()).toBe('{"id":7}');
+    expect(server.requests).toHaveLength(2);
+    expect(delays).toEqual([500]);
+  });
+
+  it('does not repeat a POST without Idempotency-Key whose answer was cut mid-body', async () => {
+    server.script({ reset: 'mid-body', status: 201, body: 'y'.repeat(2_000) }, answer(201));
+    const { send, delays } = resilientFetch();
+
+    const error = await rejectionOf(send(`${server.url}/claims`, { method: 'POST', body: '{"amount":120}' }));
+
+    expect(ConnectionError.isInstance(error)).toBe(true);
+    expect((error as ConnectionError).message).toMatch(/^Could not complete the acme request POST \/claims .*\(attempt 1\)\.$/);
+    expect(server.requests).toHaveLength(1);
+    expect(delays).toEqual([]);
+  });
+
+  it('repeats a POST carrying an Idempotency-Key whose answer was cut mid-body', async () => {
+    server.script({ reset: 'mid-body', status: 201, body: 'y'.repeat(2_000) }, answer(201, { id: 'c-1' }));
+    const { send } = resilientFetch();
+
+    const response = await send(`${server.url}/claims`, { method: 'POST', headers: { 'idempotency-key': 'k-1' }, body: '{}' });
+
+    expect(await response.json()).toEqual({ id: 'c-1' });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('times out a GET whose body stalls past the timeout on every attempt, then throws TimeoutError', async () => {
+    const slow = await startSlowBodyServer([1_000]);
+    try {
+      const { send, delays } = resilientFetch({ timeout: 100 });
+
+      const error = await rejectionOf(send(`${slow.url}/things/7`));
+
+      expect(TimeoutError.isInstance(error)).toBe(true);
+      expect((error as TimeoutError).message).toBe('The acme request GET /things/7 timed out after 100 ms (attempt 3).');
+      expect(slow.requests()).toBe(3);
+      expect(delays).toEqual([500, 1000]);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('returns the answer of an attempt whose body beats the timeout after one whose body stalled', async () => {
+    const slow = await startSlowBodyServer([1_000, 0]);
+    try {
+      const { send, delays } = resilientFetch({ timeout: 200 });
+
+      const response = await send(`${slow.url}/things/7`);
+
+      expect(await response.json()).toEqual({ answer: '0002' });
+      expect(slow.requests()).toBe(2);
+      expect(delays).toEqual([500]);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('still times a stalled body out while garbage is collected during the read (undici holds the abort link weakly, Node 20)', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const slow = await startSlowBodyServer([1_000]);
+    const collector = setInterval(collectGarbage, 10);
+    try {
+      const { send } = resilientFetch({ timeout: 200, retry: { maxRetries: 0 } });
+
+      const error = await rejectionOf(send(`${slow.url}/things/7`));
+
+      expect(TimeoutError.isInstance(error)).toBe(true);
+    } finally {
+      clearInterval(collector);
+      await slow.close();
+    }
+  });
+
+  it('does not repeat a POST without Idempotency-Key whose body stalled past the timeout', async () => {
+    const slow = await startSlowBodyServer([1_000]);
+    try {
+      const { send, delays } = resilientFetch({ timeout: 100 });
+
+      const error = await rejectionOf(send(`${slow.url}/claims`, { method: 'POST', body: '{}' }));
+
+      expect(TimeoutError.isInstance(error)).toBe(true);
+      expect(slow.requests()).toBe(1);
+      expect(delays).toEqual([]);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('hands back bodiless answers (204, HEAD) as they came', async () => {
+    server.script(answer(204, undefined), { status: 200, headers: { 'content-length': '42' } });
+    const { send } = resilientFetch();
+
+    const noContent = await send(`${server.url}/things/7`, { method: 'DELETE' });
+    const head = await send(`${server.url}/things/7`, { method: 'HEAD' });
+
+    expect(noContent.status).toBe(204);
+    expect(noContent.body).toBeNull();
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe('42');
+    expect(server.requests.map((request) => request.method)).toEqual(['DELETE', 'HEAD']);
+  });
+});
+
 describe('a non-retryable answer is returned at once', () => {
   it.each([400, 401, 403, 404, 409, 422])('sends a GET answered %i once', async (status) => {
     server.script(answer(status, 'refused'), answer(200));
@@ -300,7 +475,6 @@ describe('each attempt has its own timeout', () => {
       { status: 200, body: 'late', delayMs: 1_000 },
     );
     const { send, delays } = resilientFetch({ timeout: 100 });
-    const started = performance.now();
 
     const error = await rejectionOf(send(`${server.url}/things/7`));
 
@@ -309,12 +483,12 @@ describe('each attempt has its own timeout', () => {
     expect((error as TimeoutError).hint).toMatch(/timeout/);
     expect(server.requests).toHaveLength(3);
     expect(delays).toEqual([500, 1000]);
-    expect(performance.now() - started).toBeLessThan(900);
   });
 
   it('returns the answer of an attempt that beats the timeout after one that did not', async () => {
-    server.script({ status: 200, body: 'late', delayMs: 1_000 }, answer(200, 'on time'));
-    const { send } = resilientFetch({ timeout: 100 });
+    server.script({ status: 200, body: 'late', delayMs: 3_000 }, answer(200, 'on time'));
+    // A generous timeout, so the on-time answer beats it even on a loaded machine.
+    const { send } = resilientFetch({ timeout: 500 });
 
     expect(await (await send(`${server.url}/things/7`)).text()).toBe('on time');
     expect(server.requests).toHaveLength(2);
@@ -385,12 +559,10 @@ describe("the caller's AbortSignal stops everything and is never retried", () =>
     const send = createResilientFetch({ provider: 'acme', retry: { initialDelayMs: 30_000 } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const started = performance.now();
 
     const error = await rejectionOf(send(`${server.url}/things/7`, { signal: controller.signal }));
 
     expect(AbortError.isInstance(error)).toBe(true);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -467,10 +639,8 @@ describe('abortableSleep', () => {
   it('rejects with the reason as soon as the signal aborts', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('stop')), 20);
-    const started = performance.now();
 
     await expect(abortableSleep(30_000, controller.signal)).rejects.toThrow('stop');
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('rejects at once for a signal already aborted', async () => {

@@ -18,7 +18,7 @@ export interface ResilientFetchSettings {
   fetch?: typeof fetch | undefined;
   /** Retry behaviour; unset fields keep {@link defaultRetryPolicy}. */
   retry?: Partial<RetryPolicy> | undefined;
-  /** Per-attempt timeout in milliseconds, until the response headers arrive. Default 60 000. */
+  /** Per-attempt timeout in milliseconds, until the whole response body has arrived. Default 60 000. */
   timeout?: number | undefined;
   /** Receives one entry per attempt. */
   logger?: Logger | undefined;
@@ -48,6 +48,13 @@ const failedBeforeSending = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', '
  * retried with exponential backoff and jitter, honouring `Retry-After`; a request that is not safe
  * to repeat (a POST without `Idempotency-Key`) is retried only when it failed before being sent.
  * Each attempt has its own timeout, and the caller's `AbortSignal` stops everything at once.
+ *
+ * An attempt lasts until the response body has been read in full: the returned `Response` is
+ * buffered in memory, so a connection that breaks or stalls mid-body is retried (where safe) and
+ * surfaces as {@link ConnectionError} or {@link TimeoutError}, never as a bare `TypeError` when the
+ * caller reads the body. The trade-off: the whole body is held in memory and streaming bodies
+ * (server-sent events, large downloads) are not supported; that is right for these JSON APIs. The
+ * returned response's `url` is empty. A retried answer's body is discarded unread.
  *
  * @throws {ConnectionError} When the last attempt could not connect or the connection broke.
  * @throws {TimeoutError} When the last attempt timed out.
@@ -79,8 +86,20 @@ export function createResilientFetch(settings: ResilientFetchSettings): typeof f
       const timer = timeout < 2_147_483_647 ? setTimeout(() => timeoutController.abort(), timeout) : undefined;
       const started = performance.now();
       let response: Response;
+      // The delay before the next attempt when this answer's status asks for one (computed once: it draws jitter).
+      let statusDelay: number | undefined;
+      const sent = new Request(attemptRequest, { signal: AbortSignal.any([callerSignal, timeoutController.signal]) });
+      attemptsInFlight.add(sent);
       try {
-        response = await baseFetch(new Request(attemptRequest, { signal: AbortSignal.any([callerSignal, timeoutController.signal]) }));
+        response = await baseFetch(sent);
+        const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
+        statusDelay =
+          !isLast && isRetryableStatus(response.status) && isSafeToRepeat(request)
+            ? retryDelayMs(attempt, retryAfterMs, policy, random)
+            : undefined;
+        // The answer that is handed back is read whole within this attempt, under its timeout, so a
+        // connection that breaks or stalls while the body streams is retried like one that broke earlier.
+        if (statusDelay === undefined) response = await buffered(response, request.method);
       } catch (error) {
         const durationMs = Math.round(performance.now() - started);
         if (callerSignal.aborted) {
@@ -110,18 +129,14 @@ export function createResilientFetch(settings: ResilientFetchSettings): typeof f
         continue;
       } finally {
         clearTimeout(timer);
+        attemptsInFlight.delete(sent);
       }
 
       const durationMs = Math.round(performance.now() - started);
-      const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
-      const delay =
-        !isLast && isRetryableStatus(response.status) && isSafeToRepeat(request)
-          ? retryDelayMs(attempt, retryAfterMs, policy, random)
-          : undefined;
-      log({ attempt, durationMs, status: response.status, retryInMs: delay }, delay === undefined ? 'info' : 'warn');
-      if (delay === undefined) return response;
+      log({ attempt, durationMs, status: response.status, retryInMs: statusDelay }, statusDelay === undefined ? 'info' : 'warn');
+      if (statusDelay === undefined) return response;
       await response.body?.cancel();
-      await sleepOrAbort(sleep, delay, callerSignal, provider, request.method, path);
+      await sleepOrAbort(sleep, statusDelay, callerSignal, provider, request.method, path);
     }
   };
 }
@@ -142,6 +157,22 @@ async function sleepOrAbort(
     throw error;
   }
   if (signal.aborted) throw new AbortError(`The ${provider} request ${method} ${path} was aborted by the caller.`, { code: 'ABORTED' });
+}
+
+// undici (Node 20) ties a Request's abort signal to its fetch only through weak references once
+// the response headers are in: were the Request garbage-collected while its body streams, the
+// attempt's timeout could no longer abort the read. Holding each attempt's Request here until the
+// attempt ends keeps the timeout working for the whole body.
+const attemptsInFlight = new Set<Request>();
+
+// Statuses whose responses never have a body (a Response with one cannot be built for them).
+const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+
+/** The response with its body read into memory, so reading it later cannot fail on the network. */
+async function buffered(response: Response, method: string): Promise<Response> {
+  if (response.body === null || method.toUpperCase() === 'HEAD' || nullBodyStatuses.has(response.status)) return response;
+  const buffer = await response.arrayBuffer();
+  return new Response(buffer, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 function systemCodeOf(error: unknown): string | undefined {
