@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
+import { AbortError } from '@coverlink/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode, AuthRateLimitedError, createClientCredentialsTokenProvider } from './index.js';
 
@@ -200,7 +201,12 @@ describe('caching', () => {
     const patient = tokens.getToken();
     controller.abort(new Error('caller gave up'));
 
-    await expect(abandoned).rejects.toThrow('caller gave up');
+    const reason = await abandoned.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(AbortError.isInstance(reason)).toBe(true);
+    expect((reason as AbortError).cause).toEqual(new Error('caller gave up'));
     await expect(patient).resolves.toBe(issuedToken);
     expect(requests).toHaveLength(1);
   });
@@ -313,3 +319,19 @@ function catchSync(action: () => unknown): unknown {
   }
   return undefined;
 }
+
+describe('token request timeout', () => {
+  it('turns off with Infinity instead of failing', async () => {
+    answer = (response) => sendJson(response, 200, tokenBody());
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, timeout: Number.POSITIVE_INFINITY });
+    await expect(tokens.getToken()).resolves.toBe(issuedToken);
+  });
+
+  it('ends a token request that takes longer than the timeout with a clear AUTH_REQUEST_FAILED', async () => {
+    answer = (response) => setTimeout(() => sendJson(response, 200, tokenBody()), 1_000);
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, timeout: 100 });
+    const error = await captureError(tokens.getToken());
+    expect(error.code).toBe(AuthErrorCode.requestFailed);
+    expect(error.message).toMatch(/did not answer within 100 ms/);
+  });
+});

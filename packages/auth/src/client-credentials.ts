@@ -1,4 +1,4 @@
-import type { TokenProvider } from '@coverlink/core';
+import { AbortError, type TokenProvider } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { createTokenEndpoint, type TokenEndpointSettings } from './token-endpoint.js';
 import { readTokenResponse, replaceAt } from './token-response.js';
@@ -92,9 +92,11 @@ export function createClientCredentialsTokenProvider(settings: ClientCredentials
 
 function waitUnlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return promise;
-  signal.throwIfAborted();
+  if (signal.aborted)
+    return Promise.reject(new AbortError('Waiting for the token was aborted by the caller.', { code: 'ABORTED', cause: signal.reason }));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () =>
+      reject(new AbortError('Waiting for the token was aborted by the caller.', { code: 'ABORTED', cause: signal.reason }));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {

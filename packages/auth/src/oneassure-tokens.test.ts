@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
+import { AbortError } from '@coverlink/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
 import { createOneAssureBusinessTokenProvider, createOneAssureSessionToken, type OneAssureTokenSettings } from './oneassure-tokens.js';
@@ -220,14 +221,19 @@ describe('session tokens (redirection)', () => {
     expect(token.expiresInSeconds).toBe(1800);
   });
 
-  it('stop the request when the signal aborts, rejecting with its reason', async () => {
+  it('stop the request when the signal aborts, rejecting with an AbortError carrying its reason', async () => {
     answer = (response, number) => setTimeout(() => issue(response, number), 300);
     const controller = new AbortController();
 
     const pending = createOneAssureSessionToken(settings(), { userId, signal: controller.signal });
     setTimeout(() => controller.abort(new Error('user navigated away')), 30);
 
-    await expect(pending).rejects.toThrow('user navigated away');
+    const error = await pending.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(AbortError.isInstance(error)).toBe(true);
+    expect((error as AbortError).cause).toEqual(new Error('user navigated away'));
   });
 });
 
@@ -308,7 +314,7 @@ describe('business tokens (cached TokenProvider)', () => {
     // The only caller gives up, so nobody collects the 401 that arrives afterwards.
     const abandoned = tokens.getToken({ signal: controller.signal });
     controller.abort(new Error('gave up'));
-    await expect(abandoned).rejects.toThrow('gave up');
+    await expect(abandoned).rejects.toMatchObject({ code: 'ABORTED', cause: new Error('gave up') });
     await new Promise((resolve) => setTimeout(resolve, 100));
 
     const error = await captureError(tokens.getToken());

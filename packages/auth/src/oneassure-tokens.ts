@@ -28,6 +28,8 @@ export interface OneAssureTokenSettings {
   fetch?: typeof fetch | undefined;
   /** The clock, in milliseconds since the epoch. For tests; default `Date.now`. */
   now?: (() => number) | undefined;
+  /** How long one token request may take, in milliseconds. Default 30 000. */
+  timeout?: number | undefined;
 }
 
 /** A session token for OneAssure's hosted journey; see {@link createOneAssureSessionToken}. */
@@ -91,6 +93,7 @@ export async function createOneAssureSessionToken(
     clientSecret: settings.clientSecret,
     clientAuthentication: 'client_secret_post',
     fetch: transport,
+    timeout: settings.timeout,
   });
   const userId: unknown = options?.userId;
   if (typeof userId !== 'string' || userId.trim() === '') {
@@ -100,21 +103,17 @@ export async function createOneAssureSessionToken(
     });
   }
   const requestedAt = (settings.now ?? Date.now)();
-  let response: Response;
-  try {
-    response = await endpoint.send(() =>
+  const response = await endpoint.send(
+    () =>
       oauth.clientCredentialsGrantRequest(
         endpoint.authorizationServer,
         endpoint.client,
         endpoint.authenticate,
         new URLSearchParams({ scope: scopes.join(' '), user_id: userId }),
-        { ...endpoint.requestOptions, signal: options.signal },
+        endpoint.requestOptionsWith(options.signal),
       ),
-    );
-  } catch (error) {
-    options.signal?.throwIfAborted();
-    throw error;
-  }
+    options.signal,
+  );
   const token = await readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt);
   return { accessToken: token.accessToken, expiresInSeconds: token.expiresInSeconds };
 }
@@ -157,6 +156,7 @@ export function createOneAssureBusinessTokenProvider(settings: OneAssureTokenSet
     expirySkewSeconds: settings.expirySkewSeconds,
     now: settings.now,
     fetch: transport,
+    timeout: settings.timeout,
   });
 }
 

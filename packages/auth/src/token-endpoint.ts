@@ -1,3 +1,4 @@
+import { AbortError } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode } from './auth-errors.js';
 import { type ClientAuthenticationMethod, clientAuthentication } from './client-authentication.js';
@@ -17,6 +18,8 @@ export interface TokenEndpointSettings {
   fetch?: typeof fetch | undefined;
   /** Extra headers sent with token requests. */
   headers?: Record<string, string> | undefined;
+  /** How long one token request may take, in milliseconds. Default 30 000. */
+  timeout?: number | undefined;
 }
 
 /** The oauth4webapi pieces for one token endpoint, built and checked once. */
@@ -25,13 +28,15 @@ export interface TokenEndpoint {
   readonly authorizationServer: oauth.AuthorizationServer;
   readonly client: oauth.Client;
   readonly authenticate: oauth.ClientAuth;
-  /** Transport options for every oauth4webapi request to this endpoint. */
+  /** Transport options for every oauth4webapi request to this endpoint, with the request timeout. */
   readonly requestOptions: oauth.TokenEndpointRequestOptions;
+  /** {@link requestOptions} whose signal also ends the request when `signal` aborts. */
+  requestOptionsWith(signal: AbortSignal | undefined): oauth.TokenEndpointRequestOptions;
   /**
    * Sends one grant request through oauth4webapi; a failure to reach the endpoint becomes an
    * {@link AuthError} with code `AUTH_REQUEST_FAILED` that names the host only.
    */
-  send(request: () => Promise<Response>): Promise<Response>;
+  send(request: () => Promise<Response>, signal?: AbortSignal | undefined): Promise<Response>;
 }
 
 /**
@@ -45,23 +50,45 @@ export function createTokenEndpoint(settings: TokenEndpointSettings, authorizati
   requireText(settings.clientId, 'clientId');
   requireText(settings.clientSecret, 'clientSecret');
   const fetchImplementation = settings.fetch ?? globalThis.fetch;
+  const timeout = settings.timeout ?? 30_000;
+  // AbortSignal.timeout rejects delays beyond a timer's range; such values (Infinity) mean "no timeout".
+  const timeoutSignal = (): AbortSignal[] => (timeout < 2_147_483_647 ? [AbortSignal.timeout(timeout)] : []);
+  const requestOptions: oauth.TokenEndpointRequestOptions = {
+    headers: settings.headers,
+    // A token endpoint that never answers must not hang every API call waiting on it.
+    signal: () => AbortSignal.any(timeoutSignal()),
+    [oauth.customFetch]: (target, init) => fetchImplementation(target, init),
+    [oauth.allowInsecureRequests]: insecureLoopback,
+  };
   return {
     url,
     // oauth4webapi needs an issuer identifier; without discovery the token endpoint's origin stands in.
     authorizationServer: { issuer: url.origin, token_endpoint: url.href, authorization_endpoint: authorizationUrl?.href },
     client: { client_id: settings.clientId },
     authenticate: clientAuthentication(settings.clientAuthentication ?? 'client_secret_basic', settings.clientSecret),
-    requestOptions: {
-      headers: settings.headers,
-      [oauth.customFetch]: (target, init) => fetchImplementation(target, init),
-      [oauth.allowInsecureRequests]: insecureLoopback,
+    requestOptions,
+    requestOptionsWith(signal) {
+      return signal === undefined
+        ? requestOptions
+        : { ...requestOptions, signal: () => AbortSignal.any([signal, AbortSignal.timeout(timeout)]) };
     },
-    async send(request) {
+    async send(request, signal) {
       try {
         return await request();
       } catch (error) {
+        if (signal?.aborted)
+          throw new AbortError('The token request was aborted by the caller.', { code: 'ABORTED', cause: signal.reason });
         // A fetch adapter for a non-conformant endpoint reports the provider's errors itself.
         if (AuthError.isInstance(error)) throw error;
+        if (error instanceof DOMException && error.name === 'AbortError') {
+          throw new AbortError('The token request was aborted by the caller.', { code: 'ABORTED', cause: error });
+        }
+        if (error instanceof DOMException && error.name === 'TimeoutError') {
+          throw new AuthError(`The token endpoint at ${url.origin} did not answer within ${timeout} ms.`, {
+            code: AuthErrorCode.requestFailed,
+            hint: 'Check the provider status; raise `timeout` if its token endpoint is slow.',
+          });
+        }
         throw new AuthError(`Could not reach the token endpoint at ${url.origin}.`, {
           code: AuthErrorCode.requestFailed,
           hint: 'Check the token URL and the network; for the local mocks, check they are running.',

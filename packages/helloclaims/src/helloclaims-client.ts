@@ -100,6 +100,7 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
     // Hello Claims documents Basic over base64(client_id + ":" + client_secret), without form-encoding.
     clientAuthentication: 'client_secret_basic_unencoded',
     fetch: settings.fetch,
+    timeout: settings.timeout,
   });
   const keyOf = (userId: string): GrantKey => ({ provider: 'helloclaims', clientId: settings.clientId, subject: userId });
 

@@ -51,6 +51,7 @@ export function createOneAssureClient(settings: OneAssureClientSettings): OneAss
       clientId: settings.clientId,
       clientSecret: settings.clientSecret,
       fetch: settings.fetch,
+      timeout: settings.timeout,
     }),
   });
 }

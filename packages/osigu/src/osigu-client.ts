@@ -74,6 +74,7 @@ export function createOsiguTokenProvider(settings: OsiguClientSettings): TokenPr
     clientAuthentication: 'client_secret_basic_unencoded',
     expirySkewSeconds: settings.tokenExpirySkewSeconds ?? 600,
     fetch: settings.fetch,
+    timeout: settings.timeout,
   });
 }
 
