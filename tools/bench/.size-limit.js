@@ -1,0 +1,30 @@
+// size-limit budgets for the provider packages (`nx run @coverlink/bench:size`), about 20 % above the
+// gzip sizes measured by the benchmark (RESULTS.md). A JS config rather than .size-limit.json because
+// esbuild must resolve workspace packages through the `@coverlink/source` condition (no build needed).
+/** @param {string} platform */
+const withSource = (platform) => (config) => ({ ...config, platform, format: 'esm', conditions: ['@coverlink/source'] });
+
+export default [
+  {
+    name: '@coverlink/osigu (browser)',
+    path: 'src/size-entries/osigu.ts',
+    gzip: true,
+    limit: '19.5 kB',
+    modifyEsbuildConfig: withSource('browser'),
+  },
+  {
+    name: '@coverlink/helloclaims (browser)',
+    path: 'src/size-entries/helloclaims.ts',
+    gzip: true,
+    limit: '20 kB',
+    modifyEsbuildConfig: withSource('browser'),
+  },
+  {
+    // Server-only by design: its `browser` export deliberately fails a browser build (it holds the client secret).
+    name: '@coverlink/oneassure (node)',
+    path: 'src/size-entries/oneassure.ts',
+    gzip: true,
+    limit: '19.5 kB',
+    modifyEsbuildConfig: withSource('node'),
+  },
+];

@@ -1,0 +1,59 @@
+// The benchmark's HTTP server, run in its own process (so its CPU work does not share the client's
+// event loop): a minimal node:http JSON server answering GET /v1/sponsors/{slug}/forms and an
+// OAuth client-credentials token endpoint, plus /__stats and /__reset for the counters.
+// Prints `listening <port>` once ready.
+import { createServer } from 'node:http';
+
+const formsPath = /^\/v1\/sponsors\/([a-z0-9-]+)\/forms$/;
+let tokenRequests = 0;
+let apiRequests = 0;
+let tokenCounter = 0;
+
+const formBody = (slug: string): string =>
+  JSON.stringify({
+    sponsor_slug: slug,
+    fields: [
+      { name: 'document_type', label: 'Document type', type: 'enum', required: true, options: [{ value: 'CC', label: 'Cédula' }] },
+      { name: 'document_number', label: 'Document number', type: 'string', required: true },
+    ],
+  });
+
+const server = createServer((request, response) => {
+  const url = request.url ?? '/';
+  const send = (status: number, body: string): void => {
+    response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    response.end(body);
+  };
+  if (request.method === 'POST' && url === '/v1/oauth/token') {
+    // Drain the form body, then answer like OSIGU: a bearer token valid for an hour.
+    request.resume();
+    request.on('end', () => {
+      tokenRequests++;
+      tokenCounter++;
+      send(200, JSON.stringify({ access_token: `bench-token-${tokenCounter}`, token_type: 'Bearer', expires_in: 3600 }));
+    });
+    return;
+  }
+  if (request.method === 'GET' && url === '/__stats') return send(200, JSON.stringify({ tokenRequests, apiRequests }));
+  if (request.method === 'POST' && url === '/__reset') {
+    tokenRequests = 0;
+    apiRequests = 0;
+    request.resume();
+    return send(200, '{}');
+  }
+  const match = request.method === 'GET' ? formsPath.exec(url) : null;
+  if (match !== null) {
+    if (!(request.headers.authorization ?? '').startsWith('Bearer ')) {
+      return send(401, JSON.stringify({ error_code: 'UNAUTHORIZED', message: 'Missing bearer token' }));
+    }
+    apiRequests++;
+    return send(200, formBody(match[1] ?? 'unknown'));
+  }
+  send(404, JSON.stringify({ error_code: 'NOT_FOUND', message: 'No such route' }));
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`listening ${typeof address === 'object' && address !== null ? address.port : 0}\n`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
