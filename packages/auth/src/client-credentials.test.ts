@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { AbortError } from '@coverlink/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode, AuthRateLimitedError, createClientCredentialsTokenProvider } from './index.js';
@@ -334,4 +336,19 @@ describe('token request timeout', () => {
     expect(error.code).toBe(AuthErrorCode.requestFailed);
     expect(error.message).toMatch(/did not answer within 100 ms/);
   });
+
+  it('still ends a hung token request while garbage is collected (Node holds the sources of AbortSignal.any weakly)', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    answer = () => {};
+    const collector = setInterval(collectGarbage, 10);
+    try {
+      const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, timeout: 200 });
+      const error = await captureError(tokens.getToken());
+      expect(error.code).toBe(AuthErrorCode.requestFailed);
+      expect(error.message).toMatch(/did not answer within 200 ms/);
+    } finally {
+      clearInterval(collector);
+    }
+  }, 10_000);
 });

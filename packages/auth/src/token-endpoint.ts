@@ -51,12 +51,24 @@ export function createTokenEndpoint(settings: TokenEndpointSettings, authorizati
   requireText(settings.clientSecret, 'clientSecret');
   const fetchImplementation = settings.fetch ?? globalThis.fetch;
   const timeout = settings.timeout ?? 30_000;
-  // AbortSignal.timeout rejects delays beyond a timer's range; such values (Infinity) mean "no timeout".
-  const timeoutSignal = (): AbortSignal[] => (timeout < 2_147_483_647 ? [AbortSignal.timeout(timeout)] : []);
+  // A token endpoint that never answers must not hang every API call waiting on it. The timer is
+  // set by hand rather than with AbortSignal.any([AbortSignal.timeout()]): Node holds the sources of
+  // AbortSignal.any weakly, so a collected timeout signal would leave the request hanging for good.
+  const requestSignal = (caller?: AbortSignal): AbortSignal => {
+    const controller = new AbortController();
+    // Timers beyond their range fire at once; such values (Infinity) mean "no timeout".
+    if (timeout < 2_147_483_647) {
+      const timer = setTimeout(() => controller.abort(new DOMException('The token request timed out.', 'TimeoutError')), timeout);
+      // Not every runtime's timers have unref(); where they do, a pending token timeout must not keep the process alive.
+      (timer as { unref?: () => void }).unref?.();
+    }
+    if (caller?.aborted) controller.abort(caller.reason);
+    else caller?.addEventListener('abort', () => controller.abort(caller.reason), { once: true });
+    return controller.signal;
+  };
   const requestOptions: oauth.TokenEndpointRequestOptions = {
     headers: settings.headers,
-    // A token endpoint that never answers must not hang every API call waiting on it.
-    signal: () => AbortSignal.any(timeoutSignal()),
+    signal: () => requestSignal(),
     [oauth.customFetch]: (target, init) => fetchImplementation(target, init),
     [oauth.allowInsecureRequests]: insecureLoopback,
   };
@@ -68,9 +80,7 @@ export function createTokenEndpoint(settings: TokenEndpointSettings, authorizati
     authenticate: clientAuthentication(settings.clientAuthentication ?? 'client_secret_basic', settings.clientSecret),
     requestOptions,
     requestOptionsWith(signal) {
-      return signal === undefined
-        ? requestOptions
-        : { ...requestOptions, signal: () => AbortSignal.any([signal, AbortSignal.timeout(timeout)]) };
+      return signal === undefined ? requestOptions : { ...requestOptions, signal: () => requestSignal(signal) };
     },
     async send(request, signal) {
       try {
