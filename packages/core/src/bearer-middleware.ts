@@ -11,23 +11,22 @@ import type { TokenProvider } from './token-provider.js';
  * @param fetchImplementation Sends the one repeat (the first attempt goes through openapi-fetch).
  */
 export function createBearerMiddleware(tokens: TokenProvider, fetchImplementation: typeof fetch): Middleware {
-  // The first attempt consumes the request body, so a copy is kept for the repeat.
+  // The first attempt consumes the request body, so a copy is kept for the repeat. A request
+  // without a body is copied only when a 401 asks for the repeat.
   const copies = new WeakMap<Request, Request>();
   return {
     async onRequest({ request }) {
       const token = await tokens.getToken({ signal: request.signal });
       request.headers.set('authorization', `Bearer ${token}`);
-      const copy = request.clone();
-      // openapi-fetch puts the call's unknown options (the `maxRetries` and `timeout` overrides) on the
-      // Request as own properties, which clone() drops; the repeat must honour them too.
-      for (const key of Object.keys(request)) if (!(key in copy)) Reflect.set(copy, key, Reflect.get(request, key));
-      copies.set(request, copy);
+      if (request.body !== null) copies.set(request, copyOf(request));
       return request;
     },
     async onResponse({ request, response }) {
-      const copy = copies.get(request);
+      const kept = copies.get(request);
       copies.delete(request);
-      if (response.status !== 401 || copy === undefined) return undefined;
+      if (response.status !== 401) return undefined;
+      const copy = kept ?? (request.body === null ? copyOf(request) : undefined);
+      if (copy === undefined) return undefined;
       tokens.invalidate(request.headers.get('authorization')?.replace(/^Bearer /, ''));
       const token = await tokens.getToken({ signal: request.signal });
       copy.headers.set('authorization', `Bearer ${token}`);
@@ -37,4 +36,13 @@ export function createBearerMiddleware(tokens: TokenProvider, fetchImplementatio
       return fetchImplementation(copy);
     },
   };
+}
+
+/** A copy of `request` that can be sent again, with the call's per-request overrides. */
+function copyOf(request: Request): Request {
+  const copy = request.clone();
+  // openapi-fetch puts the call's unknown options (the `maxRetries` and `timeout` overrides) on the
+  // Request as own properties, which clone() drops; the repeat must honour them too.
+  for (const key of Object.keys(request)) if (!(key in copy)) Reflect.set(copy, key, Reflect.get(request, key));
+  return copy;
 }

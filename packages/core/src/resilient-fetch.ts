@@ -79,16 +79,28 @@ export function createResilientFetch(settings: ResilientFetchSettings): typeof f
 
     for (let attempt = 1; ; attempt++) {
       const isLast = attempt > maxRetries;
-      // Keep an unread copy of the body for the next attempt.
-      const attemptRequest = isLast ? request : request.clone();
-      const timeoutController = new AbortController();
+      // Keep an unread copy of the body for the next attempt; a request without a body can be sent again as is.
+      const attemptRequest = isLast || request.body === null ? request : request.clone();
+      // One controller per attempt, aborted by its timeout or by the caller. The caller's abort is
+      // forwarded by hand: AbortSignal.any costs a weak reference and a finalizer per attempt.
+      const attemptController = new AbortController();
+      let timedOut = false;
       // Node fires timers above 2^31-1 ms at once; treat such values (Infinity included) as "no timeout".
-      const timer = timeout < 2_147_483_647 ? setTimeout(() => timeoutController.abort(), timeout) : undefined;
+      const timer =
+        timeout < 2_147_483_647
+          ? setTimeout(() => {
+              timedOut = true;
+              attemptController.abort();
+            }, timeout)
+          : undefined;
+      const forwardAbort = () => attemptController.abort(callerSignal.reason);
+      if (callerSignal.aborted) forwardAbort();
+      else callerSignal.addEventListener('abort', forwardAbort, { once: true });
       const started = performance.now();
       let response: Response;
       // The delay before the next attempt when this answer's status asks for one (computed once: it draws jitter).
       let statusDelay: number | undefined;
-      const sent = new Request(attemptRequest, { signal: AbortSignal.any([callerSignal, timeoutController.signal]) });
+      const sent = new Request(attemptRequest, { signal: attemptController.signal });
       attemptsInFlight.add(sent);
       try {
         response = await baseFetch(sent);
@@ -109,7 +121,6 @@ export function createResilientFetch(settings: ResilientFetchSettings): typeof f
             cause: callerSignal.reason,
           });
         }
-        const timedOut = timeoutController.signal.aborted;
         const systemCode = systemCodeOf(error);
         const repeatable = isSafeToRepeat(request) || (!timedOut && systemCode !== undefined && failedBeforeSending.has(systemCode));
         const delay = !isLast && repeatable ? retryDelayMs(attempt, undefined, policy, random) : undefined;
@@ -129,6 +140,7 @@ export function createResilientFetch(settings: ResilientFetchSettings): typeof f
         continue;
       } finally {
         clearTimeout(timer);
+        callerSignal.removeEventListener('abort', forwardAbort);
         attemptsInFlight.delete(sent);
       }
 
