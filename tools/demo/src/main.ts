@@ -1,18 +1,19 @@
-// The quick-start demo: the three providers' journeys through the Coverlink packages against the
+// The quick-start demo: each provider's journey through the Coverlink packages against the
 // local mocks (Prism for each spec, the stateful Hello Claims authorization server). With
 // OSIGU_BASE_URL set, the OSIGU journey runs against that host with OSIGU_CLIENT_ID/SECRET instead.
 import { CoverlinkError } from '@coverlink/core';
 import { startHelloClaimsAuthorizationServer } from '@coverlink/mock-helloclaims';
-import { type RunningMock, startMock } from '@coverlink/mocks';
+import { type MockName, type RunningMock, startMock } from '@coverlink/mocks';
 import { heading, step } from './demo-output.js';
 import { helloClaimsJourney } from './helloclaims-journey.js';
 import { oneAssureJourney } from './oneassure-journey.js';
 import { osiguJourney } from './osigu-journey.js';
+import { prismJourneys } from './prism-journeys.js';
 
 const accessTokenSeconds = 2;
 const stoppers: Array<() => Promise<void>> = [];
 
-async function mock(name: 'osigu' | 'oneassure' | 'helloclaims'): Promise<RunningMock> {
+async function mock(name: MockName): Promise<RunningMock> {
   const running = await startMock(name, { port: 0 });
   stoppers.push(running.stop);
   step(`${name} mock (Prism serving specs/${name}) listening at ${running.url}`);
@@ -37,6 +38,11 @@ async function main(): Promise<void> {
     baseUrl: api.url,
     accessTokenSeconds,
   });
+
+  for (const journey of prismJourneys) {
+    heading(journey.title);
+    await journey.run((await mock(journey.mock)).url);
+  }
 
   console.log('\nDone.');
 }

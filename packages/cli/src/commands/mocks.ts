@@ -5,6 +5,7 @@ import { parsePort } from '../parsers.js';
 
 type MocksModule = typeof import('@coverlink/mocks');
 type HelloClaimsMockModule = typeof import('@coverlink/mock-helloclaims');
+type MockName = keyof MocksModule['mockDefinitions'];
 
 interface Running {
   label: string;
@@ -18,48 +19,22 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
   mocks
     .command('start')
     .description(
-      'Starts every mock: Prism for OSIGU (4010), OneAssure (4011) and the Hello Claims API (4013), and the stateful Hello Claims authorization server (4012). Ctrl-C stops them all.',
+      'Starts every mock: Prism for each provider spec (OSIGU 4010, OneAssure 4011, the Hello Claims API 4013, then any added provider), and the stateful Hello Claims authorization server (4012). Ctrl-C stops them all.',
     )
     .option(
       '--ports-from <port>',
-      'first of four consecutive ports, in the order osigu, oneassure, Hello Claims login, Hello Claims API; 0 picks free ports',
+      'first of consecutive ports, in the order of the mock registry (osigu, oneassure, Hello Claims login, Hello Claims API, then added providers); 0 picks free ports',
       parsePort,
       4010,
     )
     .action(async (flags: { portsFrom: number }, command: Command) => {
       const context = contextOf(command, options);
       const { reporter } = context;
-      const port = (index: number) => (flags.portsFrom === 0 ? 0 : flags.portsFrom + index);
       // Ctrl-C from here on stops the mocks cleanly, even while they start.
       const stop = context.waitForStop();
       const [launcher, helloClaims] = await loadMockPackages();
       reporter.begin('starting the mocks');
-      const started = await Promise.allSettled([
-        launcher.startMock('osigu', { port: port(0) }).then((mock) => ({
-          label: 'osigu',
-          url: mock.url,
-          detail: 'Prism, specs/osigu; client demo-client',
-          stop: mock.stop,
-        })),
-        launcher.startMock('oneassure', { port: port(1) }).then((mock) => ({
-          label: 'oneassure',
-          url: mock.url,
-          detail: 'Prism, specs/oneassure; client demo-client',
-          stop: mock.stop,
-        })),
-        helloClaims.startHelloClaimsAuthorizationServer({ port: port(2) }).then((server) => ({
-          label: 'helloclaims-login',
-          url: server.url,
-          detail: `authorize ${new URL(server.authorizeUrl).pathname}, token ${new URL(server.tokenUrl).pathname}; client ${helloClaims.demoClient.clientId}, user ${helloClaims.demoUser.username}`,
-          stop: server.stop,
-        })),
-        launcher.startMock('helloclaims', { port: port(3) }).then((mock) => ({
-          label: 'helloclaims-api',
-          url: mock.url,
-          detail: 'Prism, specs/helloclaims resource API',
-          stop: mock.stop,
-        })),
-      ]);
+      const started = await Promise.allSettled(mocksToStart(launcher, helloClaims, flags.portsFrom));
       const running = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
       const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (failed !== undefined) {
@@ -80,6 +55,32 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
       await stopAll(running);
       reporter.line(`Stopped every mock (${signal}).`);
     });
+}
+
+/**
+ * One start per mock, in the registry's order, each on the next port: every provider's Prism mock,
+ * with the Hello Claims authorization server just before the Hello Claims API it issues tokens for.
+ */
+function mocksToStart(launcher: MocksModule, helloClaims: HelloClaimsMockModule, portsFrom: number): Promise<Running>[] {
+  let index = 0;
+  const nextPort = () => (portsFrom === 0 ? 0 : portsFrom + index++);
+  const starts: Promise<Running>[] = [];
+  for (const name of Object.keys(launcher.mockDefinitions) as MockName[]) {
+    if (name === 'helloclaims') {
+      starts.push(
+        helloClaims.startHelloClaimsAuthorizationServer({ port: nextPort() }).then((server) => ({
+          label: 'helloclaims-login',
+          url: server.url,
+          detail: `authorize ${new URL(server.authorizeUrl).pathname}, token ${new URL(server.tokenUrl).pathname}; client ${helloClaims.demoClient.clientId}, user ${helloClaims.demoUser.username}`,
+          stop: server.stop,
+        })),
+      );
+    }
+    const label = name === 'helloclaims' ? 'helloclaims-api' : name;
+    const detail = name === 'helloclaims' ? 'Prism, specs/helloclaims resource API' : `Prism, specs/${name}; any client credentials`;
+    starts.push(launcher.startMock(name, { port: nextPort() }).then((mock) => ({ label, url: mock.url, detail, stop: mock.stop })));
+  }
+  return starts;
 }
 
 async function stopAll(running: readonly Running[]): Promise<void> {
