@@ -1,0 +1,1 @@
+export { checkProviderStructure, listProviders } from './structure/provider-structure.js';

@@ -1,0 +1,168 @@
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkProviderStructure, listProviders } from './provider-structure.js';
+
+/** The parts of a provider's package.json the tests break. */
+interface ProviderManifest {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  nx: { tags: string[]; targets: Record<string, unknown> };
+}
+
+const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const providers = listProviders(workspaceRoot);
+
+describe('the provider packages of this workspace', () => {
+  it('are found by their type:provider tag', () => {
+    expect(providers, 'no package is tagged type:provider: the structure check below checked nothing').not.toEqual([]);
+    expect(providers).toEqual(['helloclaims', 'oneassure', 'osigu']);
+  });
+
+  it.each(providers)('%s has the anatomy of a provider package', (provider) => {
+    expect(checkProviderStructure(workspaceRoot, provider)).toEqual([]);
+  });
+});
+
+describe('the structure check', () => {
+  // Hello Claims is copied, so that an import of @coverlink/osigu is an import of another provider.
+  const provider = 'helloclaims';
+  let copy: string;
+
+  beforeEach(() => {
+    copy = mkdtempSync(join(tmpdir(), 'coverlink-provider-structure-'));
+    const copyFromWorkspace = (path: string) => cpSync(join(workspaceRoot, path), join(copy, path), { recursive: true });
+    for (const file of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts', 'vitest.contract.config.ts', 'src']) {
+      copyFromWorkspace(`packages/${provider}/${file}`);
+    }
+    copyFromWorkspace(`specs/${provider}/openapi.yaml`);
+    // The other providers are known by their manifests' tags.
+    for (const other of providers.filter((name) => name !== provider)) {
+      mkdirSync(join(copy, 'packages', other), { recursive: true });
+      copyFromWorkspace(`packages/${other}/package.json`);
+    }
+  });
+
+  afterEach(() => rmSync(copy, { recursive: true, force: true }));
+
+  const inCopy = (path: string) => join(copy, 'packages', provider, path);
+  const editManifest = (edit: (manifest: ProviderManifest) => void) => {
+    const manifest: ProviderManifest = JSON.parse(readFileSync(inCopy('package.json'), 'utf8'));
+    edit(manifest);
+    writeFileSync(inCopy('package.json'), JSON.stringify(manifest, null, 2));
+  };
+
+  it('finds nothing wrong with an intact copy of a provider', () => {
+    expect(listProviders(copy)).toEqual(providers);
+    expect(checkProviderStructure(copy, provider)).toEqual([]);
+  });
+
+  it('names an anatomy file that is missing', () => {
+    rmSync(inCopy(`src/${provider}-errors.ts`));
+    expect(checkProviderStructure(copy, provider)).toEqual([`helloclaims: packages/helloclaims/src/helloclaims-errors.ts is missing`]);
+  });
+
+  it('names a dependency on another provider package', () => {
+    editManifest((manifest) => {
+      manifest.dependencies['@coverlink/oneassure'] = 'workspace:*';
+    });
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      'helloclaims: packages/helloclaims/package.json lists another provider package, @coverlink/oneassure, in dependencies',
+    ]);
+  });
+
+  it('names a development dependency on another provider package', () => {
+    editManifest((manifest) => {
+      manifest.devDependencies['@coverlink/osigu'] = 'workspace:*';
+    });
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      'helloclaims: packages/helloclaims/package.json lists another provider package, @coverlink/osigu, in devDependencies',
+    ]);
+  });
+
+  it('names a source file that imports another provider package', () => {
+    appendFileSync(inCopy(`src/${provider}-client.ts`), "\nimport { createOsiguClient } from '@coverlink/osigu';\n");
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      "helloclaims: packages/helloclaims/src/helloclaims-client.ts imports '@coverlink/osigu', which is the provider package @coverlink/osigu",
+    ]);
+  });
+
+  it('names a source file that reaches into another provider by a relative path', () => {
+    appendFileSync(inCopy('src/helloclaims-client.test.ts'), "\nconst osigu = await import('../../osigu/src/index.js');\n");
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      "helloclaims: packages/helloclaims/src/helloclaims-client.test.ts imports '../../osigu/src/index.js', which is the provider package @coverlink/osigu",
+    ]);
+  });
+
+  it('names a source file that requires another provider package', () => {
+    writeFileSync(inCopy('src/legacy.cjs'), "module.exports = require('@coverlink/oneassure');\n");
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      "helloclaims: packages/helloclaims/src/legacy.cjs imports '@coverlink/oneassure', which is the provider package @coverlink/oneassure",
+    ]);
+  });
+
+  it('ignores an import of another provider that is only written in a comment', () => {
+    appendFileSync(inCopy(`src/${provider}-client.ts`), "\n// import { createOsiguClient } from '@coverlink/osigu';\n");
+    expect(checkProviderStructure(copy, provider)).toEqual([]);
+  });
+
+  it('names a standard target that is missing', () => {
+    editManifest((manifest) => {
+      delete manifest.nx.targets['test:contract'];
+    });
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      'helloclaims: packages/helloclaims/package.json lacks the Nx target test:contract',
+    ]);
+  });
+
+  it('names a runtime library that is not a dependency and a missing scope tag', () => {
+    editManifest((manifest) => {
+      delete manifest.dependencies['@coverlink/auth'];
+      manifest.nx.tags = ['type:provider'];
+    });
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      'helloclaims: packages/helloclaims/package.json lacks the Nx tag scope:helloclaims',
+      'helloclaims: packages/helloclaims/package.json does not list @coverlink/auth in dependencies',
+    ]);
+  });
+
+  it('names a public export that is only a type', () => {
+    const index = readFileSync(inCopy('src/index.ts'), 'utf8');
+    const edited = index
+      .replace(
+        "export { HelloClaimsApiError } from './helloclaims-errors.js';",
+        "export type { HelloClaimsApiError } from './helloclaims-errors.js';",
+      )
+      .replace('  createHelloClaimsClient,\n', '  type createHelloClaimsClient,\n');
+    expect(edited).not.toBe(index);
+    writeFileSync(inCopy('src/index.ts'), edited);
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      'helloclaims: packages/helloclaims/src/index.ts does not export create<Provider>Client: no value export is named createhelloclaimsclient, ignoring case',
+      'helloclaims: packages/helloclaims/src/index.ts does not export <Provider>ApiError: no value export is named helloclaimsapierror, ignoring case',
+    ]);
+  });
+
+  it('names a tsconfig that does not reference the runtime libraries', () => {
+    const tsconfig = readFileSync(inCopy('tsconfig.json'), 'utf8');
+    writeFileSync(inCopy('tsconfig.json'), tsconfig.replace('{ "path": "../core" },', ''));
+    expect(checkProviderStructure(copy, provider)).toEqual(['helloclaims: packages/helloclaims/tsconfig.json does not reference ../core']);
+  });
+
+  it('names a missing spec, and contracts recorded for another consumer or never checked', () => {
+    rmSync(join(copy, 'specs'), { recursive: true });
+    const contract = inCopy(`src/${provider}.contract.ts`);
+    writeFileSync(
+      contract,
+      readFileSync(contract, 'utf8')
+        .replaceAll("'coverlink-helloclaims'", "'coverlink-osigu'")
+        .replace("describeRecordedPactChecks('helloclaims'", 'void (0'),
+    );
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      'helloclaims: specs/helloclaims/openapi.yaml is missing',
+      "helloclaims: packages/helloclaims/src/helloclaims.contract.ts records no pact for the consumer 'coverlink-helloclaims'",
+      "helloclaims: packages/helloclaims/src/helloclaims.contract.ts does not check its pacts with describeRecordedPactChecks('helloclaims')",
+    ]);
+  });
+});
