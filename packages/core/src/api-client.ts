@@ -13,7 +13,10 @@ import { corePackageName, corePackageVersion } from './version.js';
 export interface ClientSettings {
   /** The API host. */
   baseUrl?: string | undefined;
-  /** The fetch implementation for every request. Default: the global `fetch`. */
+  /**
+   * The fetch implementation for every request. Default: the global `fetch`. API requests reach it as
+   * `fetch(request, { signal })`: honour `init.signal`, which carries each attempt's timeout.
+   */
   fetch?: typeof fetch | undefined;
   /** Headers added to every API request. */
   headers?: Record<string, string> | undefined;
