@@ -64,6 +64,7 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
       'packages/acmehealth/src/acmehealth-errors.ts',
       'packages/acmehealth/src/acmehealth-profile.ts',
       'packages/acmehealth/src/acmehealth-client.test.ts',
+      'packages/acmehealth/src/acmehealth-types.test-d.ts',
       'packages/acmehealth/src/acmehealth.contract.ts',
       'packages/acmehealth/src/codegen-drift.test.ts',
       'packages/acmehealth/src/mock-server.global-setup.ts',

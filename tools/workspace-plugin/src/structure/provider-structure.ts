@@ -64,6 +64,7 @@ function anatomyFiles(provider: string): string[] {
     'src/codegen-drift.test.ts',
     'src/mock-server.global-setup.ts',
     `src/${provider}-client.test.ts`,
+    `src/${provider}-types.test-d.ts`,
     `src/${provider}.contract.ts`,
     `src/generated/${provider}.ts`,
   ];
