@@ -62,10 +62,24 @@ afterAll(() => {
   if (copy !== undefined) rmSync(copy, { recursive: true, force: true });
 });
 
-it('adds a provider whose codegen, lint-spec, typecheck, lint, test and test:contract pass untouched, and which the demo runs', async () => {
+it('adds a provider whose codegen, lint-spec, typecheck, lint, test, test:contract and lint-package pass untouched, and which the size budgets, the docs and the demo take in', async () => {
   await nx('g', '@coverlink/workspace-plugin:provider', 'acmehealth', '--displayName=Acme Health', '--no-interactive');
 
-  await nx('run-many', '-t', 'codegen', 'lint-spec', 'typecheck', 'lint', 'test', 'test:contract', '--projects=@coverlink/acmehealth');
+  await nx(
+    'run-many',
+    '-t',
+    'codegen',
+    'lint-spec',
+    'typecheck',
+    'lint',
+    'test',
+    'test:contract',
+    'lint-package',
+    '--projects=@coverlink/acmehealth',
+  );
+  // Registered where the workspace lists providers: the bundle budgets and the API reference build with it.
+  expect(await nx('run', '@coverlink/bench:size')).toContain('@coverlink/acmehealth (browser)');
+  await nx('run', 'coverlink:docs');
 
   expect(checkProviderStructure(copy, 'acmehealth')).toEqual([]);
   const demo = await nx('run', '@coverlink/demo:demo');

@@ -18,6 +18,8 @@ const registrationFiles = [
   'tools/demo/package.json',
   'tools/demo/tsconfig.json',
   'tools/demo/src/prism-journeys.ts',
+  'tools/bench/package.json',
+  'tools/bench/.size-limit.js',
 ];
 
 let tree: Tree;
@@ -88,7 +90,7 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
     for (const change of tree.listChanges()) expect(change.content?.toString('utf8') ?? '', change.path).not.toMatch(/<%|%>|__name__/);
   });
 
-  it('registers the provider in the mock launcher, the demo, the docs, the spec lint and the project references', async () => {
+  it('registers the provider in the mock launcher, the demo, the docs, the size budgets, the spec lint and the project references', async () => {
     await providerGenerator(tree, { name: 'acme' });
 
     expect(text('mocks/launcher/src/mock-registry.ts')).toMatch(registryEntry('acme', 4014, '\n} as const satisfies'));
@@ -102,6 +104,14 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
     expect(text('docs/README.md')).toMatch(
       /\| `@coverlink\/helloclaims` .*\n\| Acme \| `@coverlink\/acme` \| \[acme\.md\]\(\.\/acme\.md\) \|\n/,
     );
+    expect(text('docs/README.md')).toContain(
+      '| Acme (Prism serving `specs/acme`) | 4014 | any | `npx pnpm@10.34.9 nx run mock-acme:mock` |',
+    );
+    expect(text('tools/bench/.size-limit.js')).toMatch(
+      /name: '@coverlink\/acme \(browser\)',\n {4}path: 'src\/size-entries\/acme\.ts',[\s\S]*\n\];/,
+    );
+    expect(JSON.parse(text('tools/bench/package.json')).dependencies['@coverlink/acme']).toBe('workspace:*');
+    expect(tree.exists('tools/bench/src/size-entries/acme.ts')).toBe(true);
     expect(text('redocly.yaml')).toMatch(
       / {2}helloclaims@v1:\n {4}root: \.\/specs\/helloclaims\/openapi\.yaml\n {2}acme@v1:\n {4}root: \.\/specs\/acme\/openapi\.yaml\n/,
     );

@@ -20,8 +20,8 @@ const prismJourneysPath = 'tools/demo/src/prism-journeys.ts';
  * Adds a provider: `specs/<name>/openapi.yaml` with the shared token, security and error patterns,
  * `mocks/<name>` (its Prism mock, registered in the mock launcher, so the CLI's `mocks start`
  * serves it too), and `packages/<name>` with the anatomy of the other provider packages; then
- * registers it in the demo, the docs index, the API reference, the spec lint and the TypeScript
- * project references. The task it returns installs the workspace links, generates the types from the
+ * registers it in the demo, the docs index, the API reference, the bundle-size budgets, the spec lint
+ * and the TypeScript project references. The task it returns installs the workspace links, generates the types from the
  * spec and formats what was written, so the new package's targets pass untouched.
  */
 export default async function providerGenerator(tree: Tree, schema: ProviderGeneratorSchema): Promise<GeneratorCallback> {
@@ -34,7 +34,8 @@ export default async function providerGenerator(tree: Tree, schema: ProviderGene
   generateFiles(tree, fileURLToPath(new URL('./files', import.meta.url)), '.', { ...names, port, template: '' });
   registerMock(tree, names, port);
   registerDemoJourney(tree, names);
-  registerDocs(tree, names);
+  registerDocs(tree, names, port);
+  registerSizeBudget(tree, names);
   registerSpecLint(tree, names);
   updateJson(tree, 'tsconfig.json', (config: { references: { path: string }[] }) => {
     config.references.push({ path: `./packages/${names.name}` });
@@ -53,6 +54,7 @@ export default async function providerGenerator(tree: Tree, schema: ProviderGene
       `specs/${names.name}`,
       `mocks/${names.name}`,
       'tools/demo',
+      'tools/bench',
       mockRegistryPath,
       'docs',
       'tsconfig.json',
@@ -86,12 +88,24 @@ function registerDemoJourney(tree: Tree, names: ProviderNames): void {
   });
 }
 
-function registerDocs(tree: Tree, names: ProviderNames): void {
+function registerDocs(tree: Tree, names: ProviderNames, port: number): void {
   const index = 'docs/README.md';
   const lines = read(tree, index).split('\n');
-  const lastRow = lines.findLastIndex((line) => /^\| .*\| `@coverlink\/[a-z0-9]+` +\|/.test(line));
-  if (lastRow === -1) throw new Error(`${index} has no provider table to add ${names.displayName} to.`);
-  lines.splice(lastRow + 1, 0, `| ${names.displayName} | \`@coverlink/${names.name}\` | [${names.name}.md](./${names.name}.md) |`);
+  const addRow = (table: RegExp, row: string, what: string) => {
+    const lastRow = lines.findLastIndex((line) => table.test(line));
+    if (lastRow === -1) throw new Error(`${index} has no ${what} table to add ${names.displayName} to.`);
+    lines.splice(lastRow + 1, 0, row);
+  };
+  addRow(
+    /^\| .*\| `@coverlink\/[a-z0-9]+` +\|/,
+    `| ${names.displayName} | \`@coverlink/${names.name}\` | [${names.name}.md](./${names.name}.md) |`,
+    'provider',
+  );
+  addRow(
+    /^\| .*\| \d{4} +\|/,
+    `| ${names.displayName} (Prism serving \`specs/${names.name}\`) | ${port} | any | \`npx pnpm@10.34.9 nx run mock-${names.name}:mock\` |`,
+    'mock',
+  );
   tree.write(index, lines.join('\n'));
   updateJson(tree, 'typedoc.json', (config: { entryPoints: string[] }) => {
     config.entryPoints.push(`packages/${names.name}/src/index.ts`);
@@ -100,6 +114,25 @@ function registerDocs(tree: Tree, names: ProviderNames): void {
   updateJson(tree, 'docs/tsconfig.typedoc.json', (config: { include: string[] }) => {
     config.include.push(`../packages/${names.name}/src/**/*.ts`);
     return config;
+  });
+}
+
+function registerSizeBudget(tree: Tree, names: ProviderNames): void {
+  // A new provider's bundle starts with the budget of the others; the benchmark says when to tighten it.
+  const entry = [
+    '  {',
+    `    name: '@coverlink/${names.name} (browser)',`,
+    `    path: 'src/size-entries/${names.name}.ts',`,
+    '    gzip: true,',
+    "    limit: '20 kB',",
+    "    modifyEsbuildConfig: withSource('browser'),",
+    '  },',
+    '',
+  ].join('\n');
+  edit(tree, 'tools/bench/.size-limit.js', '];', (source, at) => `${source.slice(0, at)}${entry}${source.slice(at)}`);
+  updateJson(tree, 'tools/bench/package.json', (manifest: { dependencies: Record<string, string> }) => {
+    manifest.dependencies[`@coverlink/${names.name}`] = 'workspace:*';
+    return manifest;
   });
 }
 
