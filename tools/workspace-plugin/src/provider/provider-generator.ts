@@ -20,9 +20,10 @@ const prismJourneysPath = 'tools/demo/src/prism-journeys.ts';
  * Adds a provider: `specs/<name>/openapi.yaml` with the shared token, security and error patterns,
  * `mocks/<name>` (its Prism mock, registered in the mock launcher, so the CLI's `mocks start`
  * serves it too), and `packages/<name>` with the anatomy of the other provider packages; then
- * registers it in the demo, the docs index, the API reference, the bundle-size budgets, the spec lint
- * and the TypeScript project references. The task it returns installs the workspace links, generates the types from the
- * spec and formats what was written, so the new package's targets pass untouched.
+ * registers it in the demo, the docs index, the API reference, the bundle-size budgets, the spec
+ * lint and the TypeScript project references. The task it returns installs the workspace links,
+ * generates the types from the spec and formats what was written, so the new package's targets
+ * pass untouched.
  */
 export default async function providerGenerator(tree: Tree, schema: ProviderGeneratorSchema): Promise<GeneratorCallback> {
   const names = providerNames(schema.name, schema.displayName);
