@@ -1,5 +1,5 @@
 import { MemoryTokenStore } from '@coverlink/auth';
-import { describeRecordedPactChecks, pactFolderOf, resetPactFolder } from '@coverlink/contract-testing';
+import { describeRecordedPactChecks, pactFolderOf, printingClientErrors, resetPactFolder } from '@coverlink/contract-testing';
 import { unwrap } from '@coverlink/core';
 import {
   demoClient,
@@ -85,17 +85,19 @@ describe('consumer contract: what @coverlink/helloclaims sends and relies on', (
       .willRespondWith(200, (builder) => {
         builder.jsonBody(tokenResponse);
       })
-      .executeTest(async (mockServer) => {
-        const helloClaims = createHelloClaimsClient(settings({ tokenUrl: `${mockServer.url}/login/token` }));
-        const { pending } = await helloClaims.connect({ userId: 'exchange-user' });
-        const callback = new URL(redirectUri);
-        callback.search = new URLSearchParams({ code, state: pending.state }).toString();
-        // The verifier is random per login; the recorded interaction pins one.
-        await helloClaims.completeConnect(callback, { ...pending, codeVerifier: verifier });
-        expect(
-          (await tokenStore.get({ provider: 'helloclaims', clientId: demoClient.clientId, subject: 'exchange-user' }))?.grant.status,
-        ).toBe('active');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const helloClaims = createHelloClaimsClient(settings({ tokenUrl: `${mockServer.url}/login/token` }));
+          const { pending } = await helloClaims.connect({ userId: 'exchange-user' });
+          const callback = new URL(redirectUri);
+          callback.search = new URLSearchParams({ code, state: pending.state }).toString();
+          // The verifier is random per login; the recorded interaction pins one.
+          await helloClaims.completeConnect(callback, { ...pending, codeVerifier: verifier });
+          expect(
+            (await tokenStore.get({ provider: 'helloclaims', clientId: demoClient.clientId, subject: 'exchange-user' }))?.grant.status,
+          ).toBe('active');
+        }),
+      );
   });
 
   it('createToken (refresh_token): refreshes with redirect_uri and stores the rotated refresh token', async () => {
@@ -124,14 +126,16 @@ describe('consumer contract: what @coverlink/helloclaims sends and relies on', (
       .willRespondWith(200, (builder) => {
         builder.jsonBody(tokenResponse);
       })
-      .executeTest(async (mockServer) => {
-        // The API call behind the refresh goes to Prism; only the token request reaches this mock.
-        const helloClaims = createHelloClaimsClient(
-          settings({ tokenUrl: `${mockServer.url}/login/token`, baseUrl: inject('helloclaimsMockUrl') }),
-        );
-        unwrap(await helloClaims.forUser('refresh-user').GET('/requests'));
-        expect((await tokenStore.get(key))?.grant.refreshToken).toBe('tGzv3JOkF0XG5Qx2TlKWIA');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          // The API call behind the refresh goes to Prism; only the token request reaches this mock.
+          const helloClaims = createHelloClaimsClient(
+            settings({ tokenUrl: `${mockServer.url}/login/token`, baseUrl: inject('helloclaimsMockUrl') }),
+          );
+          unwrap(await helloClaims.forUser('refresh-user').GET('/requests'));
+          expect((await tokenStore.get(key))?.grant.refreshToken).toBe('tGzv3JOkF0XG5Qx2TlKWIA');
+        }),
+      );
   });
 
   it('listRequests: the pending quote requests', async () => {
@@ -145,10 +149,12 @@ describe('consumer contract: what @coverlink/helloclaims sends and relies on', (
       .willRespondWith(200, (builder) => {
         builder.jsonBody(eachLike({ id: string('REQ-1'), expiry: string('2026-06-30T06:00:00Z'), claimNumber: string('CLM-0042') }));
       })
-      .executeTest(async (mockServer) => {
-        const requests = unwrap(await (await connectedUser(mockServer.url)).GET('/requests'));
-        expect(requests[0]?.claimNumber).toBe('CLM-0042');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const requests = unwrap(await (await connectedUser(mockServer.url)).GET('/requests'));
+          expect(requests[0]?.claimNumber).toBe('CLM-0042');
+        }),
+      );
   });
 
   it('acceptRequest: 201 with the new job', async () => {
@@ -162,15 +168,17 @@ describe('consumer contract: what @coverlink/helloclaims sends and relies on', (
       .willRespondWith(201, (builder) => {
         builder.jsonBody({ id: string('RPR-24-00815'), status: 'Open' });
       })
-      .executeTest(async (mockServer) => {
-        const job = unwrap(
-          await (await connectedUser(mockServer.url)).POST('/requests/{id}', {
-            params: { path: { id: 'REQ-1' } },
-            body: { referenceId: 'RPR-24-00815' },
-          }),
-        );
-        expect(job.id).toBe('RPR-24-00815');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const job = unwrap(
+            await (await connectedUser(mockServer.url)).POST('/requests/{id}', {
+              params: { path: { id: 'REQ-1' } },
+              body: { referenceId: 'RPR-24-00815' },
+            }),
+          );
+          expect(job.id).toBe('RPR-24-00815');
+        }),
+      );
   });
 
   it('createQuote: a draft quote for the job', async () => {
@@ -188,15 +196,17 @@ describe('consumer contract: what @coverlink/helloclaims sends and relies on', (
           items: eachLike({ description: string('Repair front bumper'), quantity: number(2.5), price: number(95) }),
         });
       })
-      .executeTest(async (mockServer) => {
-        const quote = unwrap(
-          await (await connectedUser(mockServer.url)).POST('/jobs/{jobId}/quotes', {
-            params: { path: { jobId: 'RPR-24-00815' } },
-            body: { items: [{ type: 'RepairLabour', description: 'Repair front bumper', quantity: 2.5, price: 95 }] },
-          }),
-        );
-        expect(quote.status).toBe('Draft');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const quote = unwrap(
+            await (await connectedUser(mockServer.url)).POST('/jobs/{jobId}/quotes', {
+              params: { path: { jobId: 'RPR-24-00815' } },
+              body: { items: [{ type: 'RepairLabour', description: 'Repair front bumper', quantity: 2.5, price: 95 }] },
+            }),
+          );
+          expect(quote.status).toBe('Draft');
+        }),
+      );
   });
 
   it('submitQuote: the draft becomes Submitted', async () => {
@@ -210,14 +220,16 @@ describe('consumer contract: what @coverlink/helloclaims sends and relies on', (
       .willRespondWith(200, (builder) => {
         builder.jsonBody({ status: 'Submitted', items: eachLike({ description: string('Repair front bumper') }) });
       })
-      .executeTest(async (mockServer) => {
-        const quote = unwrap(
-          await (await connectedUser(mockServer.url)).POST('/jobs/{jobId}/quotes/status/{status}', {
-            params: { path: { jobId: 'RPR-24-00815', status: 'Submitted' } },
-          }),
-        );
-        expect(quote.status).toBe('Submitted');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const quote = unwrap(
+            await (await connectedUser(mockServer.url)).POST('/jobs/{jobId}/quotes/status/{status}', {
+              params: { path: { jobId: 'RPR-24-00815', status: 'Submitted' } },
+            }),
+          );
+          expect(quote.status).toBe('Submitted');
+        }),
+      );
   });
 });
 

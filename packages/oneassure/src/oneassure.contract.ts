@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOneAssureBusinessTokenProvider } from '@coverlink/auth';
-import { describeRecordedPactChecks, pactFolderOf, resetPactFolder } from '@coverlink/contract-testing';
+import { describeRecordedPactChecks, pactFolderOf, printingClientErrors, resetPactFolder } from '@coverlink/contract-testing';
 import { AuthenticationError, unwrap } from '@coverlink/core';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,10 +80,12 @@ describe('consumer contract: what @coverlink/oneassure sends and relies on', () 
       .willRespondWith(200, (builder) => {
         builder.jsonBody(tokenResponse);
       })
-      .executeTest(async (mockServer) => {
-        const tokens = createOneAssureBusinessTokenProvider({ tokenUrl: `${mockServer.url}/v1/auth/token`, clientId, clientSecret });
-        expect(await tokens.getToken()).toBe(accessToken);
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const tokens = createOneAssureBusinessTokenProvider({ tokenUrl: `${mockServer.url}/v1/auth/token`, clientId, clientSecret });
+          expect(await tokens.getToken()).toBe(accessToken);
+        }),
+      );
   });
 
   it('createAuthToken (session token): the same body with the user_id, for the redirect', async () => {
@@ -97,10 +99,12 @@ describe('consumer contract: what @coverlink/oneassure sends and relies on', () 
       .willRespondWith(200, (builder) => {
         builder.jsonBody(tokenResponse);
       })
-      .executeTest(async (mockServer) => {
-        const url = await createRedirectUrl({ clientId, clientSecret, tokenUrl: `${mockServer.url}/v1/auth/token`, userId: 'usr_48213' });
-        expect(url).toBe(`https://orca.oneassure.in/health?session-token=${accessToken}`);
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const url = await createRedirectUrl({ clientId, clientSecret, tokenUrl: `${mockServer.url}/v1/auth/token`, userId: 'usr_48213' });
+          expect(url).toBe(`https://orca.oneassure.in/health?session-token=${accessToken}`);
+        }),
+      );
   });
 
   it('listHealthQuotes: one page of quotes for a date range, as listAllHealthQuotes reads it', async () => {
@@ -127,10 +131,12 @@ describe('consumer contract: what @coverlink/oneassure sends and relies on', () 
           has_next: boolean(false),
         });
       })
-      .executeTest(async (mockServer) => {
-        const quotes = await collect(listAllHealthQuotes(clientFor(mockServer.url), range));
-        expect(quotes.map((quote) => quote.quote_id)).toEqual(['xtpYlSXpfKtHF4vU']);
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const quotes = await collect(listAllHealthQuotes(clientFor(mockServer.url), range));
+          expect(quotes.map((quote) => quote.quote_id)).toEqual(['xtpYlSXpfKtHF4vU']);
+        }),
+      );
   });
 
   it('listHealthProposals: the first page of a date range, with the cursor of the next', async () => {
@@ -155,11 +161,13 @@ describe('consumer contract: what @coverlink/oneassure sends and relies on', () 
           has_next: boolean(true),
         });
       })
-      .executeTest(async (mockServer) => {
-        const page = unwrap(await clientFor(mockServer.url).GET('/v1/business/health/proposals', { params: { query: range } }));
-        expect(page.proposals[0]?.proposal_id).toBe('mZp0zVZomHFwUbbY');
-        expect(page.end_cursor).toBe('cHJvcG9zYWw6ckVxbVNNOXdDWjdVdzl4Zg');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const page = unwrap(await clientFor(mockServer.url).GET('/v1/business/health/proposals', { params: { query: range } }));
+          expect(page.proposals[0]?.proposal_id).toBe('mZp0zVZomHFwUbbY');
+          expect(page.end_cursor).toBe('cHJvcG9zYWw6ckVxbVNNOXdDWjdVdzl4Zg');
+        }),
+      );
   });
 
   it('listHealthProposals: the next page, the end_cursor sent back as next with the same range', async () => {
@@ -183,16 +191,18 @@ describe('consumer contract: what @coverlink/oneassure sends and relies on', () 
           has_next: boolean(false),
         });
       })
-      .executeTest(async (mockServer) => {
-        // The request listAllHealthProposals sends for a second page: the first query plus `next`.
-        const page = unwrap(
-          await clientFor(mockServer.url).GET('/v1/business/health/proposals', {
-            params: { query: { ...range, next: 'cHJvcG9zYWw6ckVxbVNNOXdDWjdVdzl4Zg' } },
-          }),
-        );
-        expect(page.proposals.map((proposal) => proposal.status)).toEqual(['REJECTED']);
-        expect(page.end_cursor).toBeNull();
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          // The request listAllHealthProposals sends for a second page: the first query plus `next`.
+          const page = unwrap(
+            await clientFor(mockServer.url).GET('/v1/business/health/proposals', {
+              params: { query: { ...range, next: 'cHJvcG9zYWw6ckVxbVNNOXdDWjdVdzl4Zg' } },
+            }),
+          );
+          expect(page.proposals.map((proposal) => proposal.status)).toEqual(['REJECTED']);
+          expect(page.end_cursor).toBeNull();
+        }),
+      );
   });
 
   it('listHealthPolicies: one page of policies for a date range, as listAllHealthPolicies reads it', async () => {
@@ -223,10 +233,12 @@ describe('consumer contract: what @coverlink/oneassure sends and relies on', () 
           has_next: boolean(false),
         });
       })
-      .executeTest(async (mockServer) => {
-        const policies = await collect(listAllHealthPolicies(clientFor(mockServer.url), range));
-        expect(policies.map((policy) => policy.policy_id)).toEqual(['4pMbXDuCL1mHoOsF']);
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const policies = await collect(listAllHealthPolicies(clientFor(mockServer.url), range));
+          expect(policies.map((policy) => policy.policy_id)).toEqual(['4pMbXDuCL1mHoOsF']);
+        }),
+      );
   });
 
   it('listHealthQuotes: an expired or refused token is a 401 A4001 problem', async () => {
@@ -245,16 +257,18 @@ describe('consumer contract: what @coverlink/oneassure sends and relies on', () 
           instance: string('/v1/business/health/quotes'),
         });
       })
-      .executeTest(async (mockServer) => {
-        // The client fetches a fresh token and repeats the call once; the repeat is refused too.
-        const error = await collect(listAllHealthQuotes(clientFor(mockServer.url), range)).then(
-          () => undefined,
-          (caught: unknown) => caught,
-        );
-        expect(AuthenticationError.isInstance(error)).toBe(true);
-        expect(OneAssureApiError.isInstance(error)).toBe(true);
-        expect((error as OneAssureApiError).providerCode).toBe('A4001');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          // The client fetches a fresh token and repeats the call once; the repeat is refused too.
+          const error = await collect(listAllHealthQuotes(clientFor(mockServer.url), range)).then(
+            () => undefined,
+            (caught: unknown) => caught,
+          );
+          expect(AuthenticationError.isInstance(error)).toBe(true);
+          expect(OneAssureApiError.isInstance(error)).toBe(true);
+          expect((error as OneAssureApiError).providerCode).toBe('A4001');
+        }),
+      );
   });
 });
 

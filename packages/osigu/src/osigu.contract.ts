@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describeRecordedPactChecks, pactFolderOf, resetPactFolder } from '@coverlink/contract-testing';
+import { describeRecordedPactChecks, pactFolderOf, printingClientErrors, resetPactFolder } from '@coverlink/contract-testing';
 import { NotFoundError, unwrap } from '@coverlink/core';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,10 +67,12 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
           scope: string('arc:read arc:write dispensing:read dispensing:write'),
         });
       })
-      .executeTest(async (mockServer) => {
-        const tokens = createOsiguTokenProvider({ clientId, clientSecret, baseUrl: mockServer.url });
-        expect(await tokens.getToken()).toBe(accessToken);
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const tokens = createOsiguTokenProvider({ clientId, clientSecret, baseUrl: mockServer.url });
+          expect(await tokens.getToken()).toBe(accessToken);
+        }),
+      );
   });
 
   it('listSponsorForms: the fields a sponsor searches beneficiaries by', async () => {
@@ -92,14 +94,16 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
           }),
         });
       })
-      .executeTest(async (mockServer) => {
-        const form = unwrap(
-          await clientFor(mockServer.url).GET('/v1/sponsors/{sponsor_slug}/forms', {
-            params: { path: { sponsor_slug: 'sponsor-sandbox' } },
-          }),
-        );
-        expect(form.fields[0]?.name).toBe('document_type');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const form = unwrap(
+            await clientFor(mockServer.url).GET('/v1/sponsors/{sponsor_slug}/forms', {
+              params: { path: { sponsor_slug: 'sponsor-sandbox' } },
+            }),
+          );
+          expect(form.fields[0]?.name).toBe('document_type');
+        }),
+      );
   });
 
   it('searchBeneficiary: a document search finds the beneficiary and their coverage', async () => {
@@ -118,15 +122,17 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
           coverage: { plan_code: string('GOLD-100'), active: boolean(true), effective_until: string('2027-01-31') },
         });
       })
-      .executeTest(async (mockServer) => {
-        const beneficiary = unwrap(
-          await clientFor(mockServer.url).POST('/v1/sponsors/{sponsor_slug}/search', {
-            params: { path: { sponsor_slug: 'sponsor-sandbox' } },
-            body: { document_type: 'CC', document_number: '123456789' },
-          }),
-        );
-        expect(beneficiary.beneficiary_id).toBe(beneficiaryId);
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const beneficiary = unwrap(
+            await clientFor(mockServer.url).POST('/v1/sponsors/{sponsor_slug}/search', {
+              params: { path: { sponsor_slug: 'sponsor-sandbox' } },
+              body: { document_type: 'CC', document_number: '123456789' },
+            }),
+          );
+          expect(beneficiary.beneficiary_id).toBe(beneficiaryId);
+        }),
+      );
   });
 
   it('searchBeneficiary: an unknown beneficiary is a 404 with the OSIGU error body', async () => {
@@ -140,13 +146,15 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
       .willRespondWith(404, (builder) => {
         builder.jsonBody(osiguError);
       })
-      .executeTest(async (mockServer) => {
-        const result = await clientFor(mockServer.url).POST('/v1/sponsors/{sponsor_slug}/search', {
-          params: { path: { sponsor_slug: 'sponsor-sandbox' } },
-          body: { document_type: 'CC', document_number: '000000000' },
-        });
-        expect(() => unwrap(result)).toThrowError(NotFoundError);
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const result = await clientFor(mockServer.url).POST('/v1/sponsors/{sponsor_slug}/search', {
+            params: { path: { sponsor_slug: 'sponsor-sandbox' } },
+            body: { document_type: 'CC', document_number: '000000000' },
+          });
+          expect(() => unwrap(result)).toThrowError(NotFoundError);
+        }),
+      );
   });
 
   it('createAuthorizationRequest: 202 with the request id, waiting for its indication', async () => {
@@ -166,14 +174,16 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
           created_at: datetime("yyyy-MM-dd'T'HH:mm:ss.SSSX", '2026-06-25T14:02:11.789Z'),
         });
       })
-      .executeTest(async (mockServer) => {
-        const created = unwrap(
-          await clientFor(mockServer.url).POST('/arc/v1/authorization-requests', {
-            body: { beneficiary_id: beneficiaryId, sponsor_slug: 'sponsor-sandbox', diagnosis_code: 'R51', products: [medication] },
-          }),
-        );
-        expect(created.authorization_request_id).toBe(requestId);
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const created = unwrap(
+            await clientFor(mockServer.url).POST('/arc/v1/authorization-requests', {
+              body: { beneficiary_id: beneficiaryId, sponsor_slug: 'sponsor-sandbox', diagnosis_code: 'R51', products: [medication] },
+            }),
+          );
+          expect(created.authorization_request_id).toBe(requestId);
+        }),
+      );
   });
 
   it('uploadAuthorizationIndication: the indication as multipart, as preauthorize sends it', async () => {
@@ -204,19 +214,21 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
         });
       })
       .willRespondWith(204)
-      .executeTest(async (mockServer) => {
-        const result = await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/upload/files', {
-          params: { path: { authorization_request_id: requestId } },
-          body: { file: new File([pdfBytes], 'indication.pdf', { type: 'application/pdf' }), file_type: 'MEDICAL_INDICATION' },
-          bodySerializer: (body) => {
-            const form = new FormData();
-            form.append('file', body.file);
-            form.append('file_type', body.file_type);
-            return form;
-          },
-        });
-        expect(result.response.status).toBe(204);
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const result = await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/upload/files', {
+            params: { path: { authorization_request_id: requestId } },
+            body: { file: new File([pdfBytes], 'indication.pdf', { type: 'application/pdf' }), file_type: 'MEDICAL_INDICATION' },
+            bodySerializer: (body) => {
+              const form = new FormData();
+              form.append('file', body.file);
+              form.append('file_type', body.file_type);
+              return form;
+            },
+          });
+          expect(result.response.status).toBe(204);
+        }),
+      );
   });
 
   it('attachAuthorizationIndicationBase64: the indication as base64 JSON', async () => {
@@ -234,13 +246,15 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
         });
       })
       .willRespondWith(204)
-      .executeTest(async (mockServer) => {
-        const result = await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/upload/base64', {
-          params: { path: { authorization_request_id: requestId } },
-          body: { file_name: 'indication.pdf', content_type: 'application/pdf', file_type: 'MEDICAL_INDICATION', content },
-        });
-        expect(result.response.status).toBe(204);
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const result = await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/upload/base64', {
+            params: { path: { authorization_request_id: requestId } },
+            body: { file_name: 'indication.pdf', content_type: 'application/pdf', file_type: 'MEDICAL_INDICATION', content },
+          });
+          expect(result.response.status).toBe(204);
+        }),
+      );
   });
 
   it('completeAuthorizationRequest: a synchronous sponsor answers with the authorizations', async () => {
@@ -263,14 +277,16 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
           }),
         });
       })
-      .executeTest(async (mockServer) => {
-        const completed = unwrap(
-          await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/complete', {
-            params: { path: { authorization_request_id: requestId } },
-          }),
-        );
-        expect(completed.status).toBe('COMPLETED');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const completed = unwrap(
+            await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/complete', {
+              params: { path: { authorization_request_id: requestId } },
+            }),
+          );
+          expect(completed.status).toBe('COMPLETED');
+        }),
+      );
   });
 
   it('completeAuthorizationRequest: an asynchronous sponsor leaves the request pending', async () => {
@@ -284,14 +300,16 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
       .willRespondWith(202, (builder) => {
         builder.jsonBody({ authorization_request_id: string(requestId), status: 'PENDING_SPONSOR' });
       })
-      .executeTest(async (mockServer) => {
-        const completed = unwrap(
-          await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/complete', {
-            params: { path: { authorization_request_id: requestId } },
-          }),
-        );
-        expect(completed.status).toBe('PENDING_SPONSOR');
-      });
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const completed = unwrap(
+            await clientFor(mockServer.url).POST('/arc/v1/authorization-requests/{authorization_request_id}/complete', {
+              params: { path: { authorization_request_id: requestId } },
+            }),
+          );
+          expect(completed.status).toBe('PENDING_SPONSOR');
+        }),
+      );
   });
 });
 

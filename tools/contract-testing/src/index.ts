@@ -1,3 +1,4 @@
+export { printingClientErrors } from './client-errors.js';
 export { listPactFiles, resetPactFolder } from './pact-folder.js';
 export { type PrismVerificationOptions, verifyPactsWithPrism } from './prism-verification.js';
 export { describeRecordedPactChecks, pactFolderOf } from './recorded-pact-checks.js';
