@@ -1,7 +1,8 @@
-import { AbortError, type TokenProvider } from '@coverlink/core';
+import type { TokenProvider } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { createTokenEndpoint, type TokenEndpointSettings } from './token-endpoint.js';
 import { readTokenResponse, replaceAt } from './token-response.js';
+import { waitUnlessAborted } from './wait-unless-aborted.js';
 
 /** Settings of {@link createClientCredentialsTokenProvider}. */
 export interface ClientCredentialsSettings extends TokenEndpointSettings {
@@ -88,25 +89,4 @@ export function createClientCredentialsTokenProvider(settings: ClientCredentials
       if (rejectedToken === undefined || cached?.accessToken === rejectedToken) cached = undefined;
     },
   };
-}
-
-function waitUnlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  if (signal.aborted)
-    return Promise.reject(new AbortError('Waiting for the token was aborted by the caller.', { code: 'ABORTED', cause: signal.reason }));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () =>
-      reject(new AbortError('Waiting for the token was aborted by the caller.', { code: 'ABORTED', cause: signal.reason }));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

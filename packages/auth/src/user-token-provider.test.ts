@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { AbortError } from '@coverlink/core';
 import {
   demoClient,
   logInAt,
@@ -109,6 +110,39 @@ describe('createUserTokenProvider', () => {
     clock += 1_800_000;
     const results = await Promise.all(Array.from({ length: 25 }, () => user.getToken()));
     expect(new Set(results).size).toBe(1);
+    expect(server.stats().refreshesPerformed).toBe(1);
+  });
+
+  it("ends a caller's wait when its signal aborts, while the shared refresh runs on and stores the rotated refresh token", async () => {
+    const tokens = await connect();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The real refresh against the mock, held back until the caller has given up.
+    const slowClient: AuthorizationCodeClient = {
+      ...oauthClient,
+      refresh: async (...args) => {
+        await held;
+        return oauthClient.refresh(...args);
+      },
+    };
+    const user = createUserTokenProvider({ oauthClient: slowClient, store, key, redirectUri, now: () => clock });
+    clock += 1_800_000;
+    const controller = new AbortController();
+
+    const abandoned = user.getToken({ signal: controller.signal }).catch((caught: unknown) => caught);
+    const patient = user.getToken();
+    controller.abort(new Error('the user closed the page'));
+    const error = await abandoned;
+
+    expect(AbortError.isInstance(error)).toBe(true);
+    expect((error as AbortError).cause).toEqual(new Error('the user closed the page'));
+    release();
+    const fresh = await patient;
+    expect(fresh).not.toBe(tokens.accessToken);
+    expect(server.isAccessTokenValid(fresh)).toBe(true);
+    expect((await store.get(key))?.grant.refreshToken).not.toBe(tokens.refreshToken);
     expect(server.stats().refreshesPerformed).toBe(1);
   });
 

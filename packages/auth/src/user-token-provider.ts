@@ -4,6 +4,7 @@ import type { AuthorizationCodeClient, ReceivedTokens } from './authorization-co
 import type { RefreshTokenCipher } from './refresh-token-cipher.js';
 import { replaceAt } from './token-response.js';
 import type { GrantKey, StoredGrant, TokenStore, VersionedGrant } from './token-store.js';
+import { waitUnlessAborted } from './wait-unless-aborted.js';
 
 /** Settings of {@link createUserTokenProvider}. */
 export interface UserTokenProviderSettings {
@@ -69,8 +70,8 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
     !rejected.has(grant.accessToken) &&
     now() < refreshAt(grant.accessTokenExpiresAt, grant.accessTokenReceivedAt, skewMs);
 
-  async function refreshUnderLock(signal: AbortSignal | undefined): Promise<string> {
-    const lock = await store.lock(key, { ...lockOptions, signal });
+  async function refreshUnderLock(): Promise<string> {
+    const lock = await store.lock(key, lockOptions);
     try {
       // Another process may have refreshed while this one waited for the lock.
       const current = await readGrant();
@@ -125,10 +126,12 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
       if (cached !== undefined && !rejected.has(cached.accessToken) && now() < cached.refreshAt) return cached.accessToken;
       const current = await readGrant();
       if (usable(current.grant)) return remember(current.grant);
-      inFlight ??= refreshUnderLock(options?.signal).finally(() => {
+      // The refresh is shared and runs to the end (bounded by the lock wait and the token timeout);
+      // a caller's signal ends only that caller's wait, so nobody's abort loses a rotated refresh token.
+      inFlight ??= refreshUnderLock().finally(() => {
         inFlight = undefined;
       });
-      return inFlight;
+      return waitUnlessAborted(inFlight, options?.signal);
     },
     invalidate(rejectedToken) {
       if (rejectedToken !== undefined) rejected.add(rejectedToken);
