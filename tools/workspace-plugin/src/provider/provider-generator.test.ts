@@ -44,6 +44,12 @@ describe('providerNames', () => {
     });
   });
 
+  it('refuses a display name that spells another name, since the exports are named after it', () => {
+    expect(() => providerNames('acme', 'Acme Health')).toThrow(
+      'The display name "Acme Health" must spell the provider name "acme" in its letters and digits (the exports are named after it): pass acmehealth as the name, or a display name such as "Acme".',
+    );
+  });
+
   it.each(['Acme', 'acme-health', '9lives', ''])('refuses %j, saying what a name must be', (name) => {
     expect(() => providerNames(name)).toThrow(/lowercase letters and digits, starting with a letter/);
   });

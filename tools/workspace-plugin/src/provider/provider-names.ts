@@ -13,7 +13,8 @@ export interface ProviderNames {
 /**
  * The spellings of a provider's name.
  *
- * @throws {Error} When `name` is not lowercase letters and digits, or `displayName` has no letter.
+ * @throws {Error} When `name` is not lowercase letters and digits, or `displayName` does not start with
+ *   a letter or spells another name.
  */
 export function providerNames(name: string, displayName?: string): ProviderNames {
   if (!/^[a-z][a-z0-9]*$/.test(name)) {
@@ -27,6 +28,12 @@ export function providerNames(name: string, displayName?: string): ProviderNames
     throw new Error(`The display name "${display}" must start with a letter.`);
   }
   const className = words.map((word) => `${word[0]?.toUpperCase()}${word.slice(1)}`).join('');
+  // The structure check finds create<Provider>Client by the folder name, ignoring case.
+  if (className.toLowerCase() !== name) {
+    throw new Error(
+      `The display name "${display}" must spell the provider name "${name}" in its letters and digits (the exports are named after it): pass ${className.toLowerCase()} as the name, or a display name such as "${name[0]?.toUpperCase()}${name.slice(1)}".`,
+    );
+  }
   const propertyName = `${className[0]?.toLowerCase()}${className.slice(1)}`;
   return { name, displayName: display, className, propertyName };
 }
