@@ -1,4 +1,4 @@
-import { AbortError } from '@coverlink/core';
+import { AbortError, createAttemptSignal } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode } from './auth-errors.js';
 import { type ClientAuthenticationMethod, clientAuthentication } from './client-authentication.js';
@@ -51,21 +51,9 @@ export function createTokenEndpoint(settings: TokenEndpointSettings, authorizati
   requireText(settings.clientSecret, 'clientSecret');
   const fetchImplementation = settings.fetch ?? globalThis.fetch;
   const timeout = settings.timeout ?? 30_000;
-  // A token endpoint that never answers must not hang every API call waiting on it. The timer is
-  // set by hand rather than with AbortSignal.any([AbortSignal.timeout()]): Node holds the sources of
-  // AbortSignal.any weakly, so a collected timeout signal would leave the request hanging for good.
-  const requestSignal = (caller?: AbortSignal): AbortSignal => {
-    const controller = new AbortController();
-    // Timers beyond their range fire at once; such values (Infinity) mean "no timeout".
-    if (timeout < 2_147_483_647) {
-      const timer = setTimeout(() => controller.abort(new DOMException('The token request timed out.', 'TimeoutError')), timeout);
-      // Not every runtime's timers have unref(); where they do, a pending token timeout must not keep the process alive.
-      (timer as { unref?: () => void }).unref?.();
-    }
-    if (caller?.aborted) controller.abort(caller.reason);
-    else caller?.addEventListener('abort', () => controller.abort(caller.reason), { once: true });
-    return controller.signal;
-  };
+  // A token endpoint that never answers must not hang every API call waiting on it. The attempt is
+  // never released: oauth4webapi reads the body after send() returns, and the timeout must cover it.
+  const requestSignal = (caller?: AbortSignal) => createAttemptSignal(timeout, caller).signal;
   const requestOptions: oauth.TokenEndpointRequestOptions = {
     headers: settings.headers,
     signal: () => requestSignal(),

@@ -1,4 +1,5 @@
 export { type ApiClientOptions, type ClientSettings, createApiClient, userAgent } from './api-client.js';
+export { type AttemptSignal, createAttemptSignal } from './attempt-signal.js';
 export { createBearerMiddleware } from './bearer-middleware.js';
 export { serverClockOffsetMs } from './clock-skew.js';
 export {

@@ -1,3 +1,4 @@
+import { createAttemptSignal } from './attempt-signal.js';
 import { AbortError, ConnectionError, TimeoutError } from './core-errors.js';
 import type { AttemptLog, Logger } from './logger.js';
 import { pathTemplateOf } from './request-context.js';
@@ -84,28 +85,15 @@ export function createResilientFetch(settings: ResilientFetchSettings): typeof f
       const isLast = attempt > maxRetries;
       // Keep an unread copy of the body for the next attempt; a request without a body can be sent again as is.
       const attemptRequest = isLast || request.body === null ? request : request.clone();
-      // One controller per attempt, aborted by its timeout or by the caller. The caller's abort is
-      // forwarded by hand: AbortSignal.any costs a weak reference and a finalizer per attempt.
-      const attemptController = new AbortController();
-      let timedOut = false;
-      // Node fires timers above 2^31-1 ms at once; treat such values (Infinity included) as "no timeout".
-      const timer =
-        timeout < 2_147_483_647
-          ? setTimeout(() => {
-              timedOut = true;
-              attemptController.abort();
-            }, timeout)
-          : undefined;
-      const forwardAbort = () => attemptController.abort(callerSignal.reason);
-      if (callerSignal.aborted) forwardAbort();
-      else callerSignal.addEventListener('abort', forwardAbort, { once: true });
+      // Each attempt has its own timeout; the caller's signal ends every attempt.
+      const attemptSignal = createAttemptSignal(timeout, callerSignal);
       const started = performance.now();
       let response: Response;
       // The delay before the next attempt when this answer's status asks for one (computed once: it draws jitter).
       let statusDelay: number | undefined;
       try {
         // The signal goes in `init` rather than on a new Request: one Request fewer per attempt.
-        response = await baseFetch(attemptRequest, { signal: attemptController.signal });
+        response = await baseFetch(attemptRequest, { signal: attemptSignal.signal });
         const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
         statusDelay =
           !isLast && isRetryableStatus(response.status) && isSafeToRepeat(request)
@@ -124,6 +112,7 @@ export function createResilientFetch(settings: ResilientFetchSettings): typeof f
           });
         }
         const systemCode = systemCodeOf(error);
+        const { timedOut } = attemptSignal;
         const repeatable = isSafeToRepeat(request) || (!timedOut && systemCode !== undefined && failedBeforeSending.has(systemCode));
         const delay = !isLast && repeatable ? retryDelayMs(attempt, undefined, policy, random) : undefined;
         log({ attempt, durationMs, failure: timedOut ? 'timeout' : 'connection', retryInMs: delay }, delay === undefined ? 'info' : 'warn');
@@ -141,8 +130,7 @@ export function createResilientFetch(settings: ResilientFetchSettings): typeof f
         await sleepOrAbort(sleep, delay, callerSignal, provider, request.method, path);
         continue;
       } finally {
-        clearTimeout(timer);
-        callerSignal.removeEventListener('abort', forwardAbort);
+        attemptSignal.release();
       }
 
       const durationMs = Math.round(performance.now() - started);

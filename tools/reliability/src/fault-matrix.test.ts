@@ -7,6 +7,7 @@ import {
   AuthenticationError,
   ConnectionError,
   CoverlinkError,
+  createAttemptSignal,
   RateLimitError,
   ServerError,
   TimeoutError,
@@ -306,22 +307,13 @@ const providers: ProviderCase[] = [
   },
 ];
 
-/**
- * The global fetch, giving token requests (only) a timeout of its own, as an integrator's fetch might.
- * The timer is set by hand: AbortSignal.any holds an AbortSignal.timeout source weakly, so garbage
- * collection could drop it mid-test.
- */
+/** The global fetch, giving token requests (only) a timeout of its own, as an integrator's fetch might. */
 const tokenTimeoutMs = 300;
 function fetchWithTokenTimeout(tokenPath: string): typeof fetch {
   return (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     if (new URL(url).pathname !== tokenPath) return fetch(input, init);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('The token request timed out.', 'TimeoutError')), tokenTimeoutMs);
-    const callerSignal = init?.signal;
-    if (callerSignal?.aborted) controller.abort(callerSignal.reason);
-    else callerSignal?.addEventListener('abort', () => controller.abort(callerSignal.reason), { once: true });
-    return fetch(input, { ...init, signal: controller.signal }).finally(() => clearTimeout(timer));
+    return fetch(input, { ...init, signal: createAttemptSignal(tokenTimeoutMs, init?.signal).signal });
   };
 }
 

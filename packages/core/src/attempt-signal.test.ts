@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createAttemptSignal } from './attempt-signal.js';
+
+const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+describe('createAttemptSignal', () => {
+  it('aborts with a TimeoutError once the timeout passes, and says so', async () => {
+    const attempt = createAttemptSignal(20);
+    expect(attempt.signal.aborted).toBe(false);
+
+    await wait(60);
+
+    expect(attempt.signal.aborted).toBe(true);
+    expect(attempt.timedOut).toBe(true);
+    expect(attempt.signal.reason).toBeInstanceOf(DOMException);
+    expect((attempt.signal.reason as DOMException).name).toBe('TimeoutError');
+  });
+
+  it("aborts with the caller's reason when the caller aborts, before or during the attempt", () => {
+    const during = new AbortController();
+    const attempt = createAttemptSignal(10_000, during.signal);
+    during.abort(new Error('user left'));
+    expect(attempt.signal.reason).toEqual(new Error('user left'));
+    expect(attempt.timedOut).toBe(false);
+    attempt.release();
+
+    const before = AbortSignal.abort(new Error('already gone'));
+    expect(createAttemptSignal(10_000, before).signal.reason).toEqual(new Error('already gone'));
+  });
+
+  it('stays quiet after release: neither the timer nor the caller aborts it any more', async () => {
+    const caller = new AbortController();
+    const attempt = createAttemptSignal(20, caller.signal);
+
+    attempt.release();
+    caller.abort();
+    await wait(60);
+
+    expect(attempt.signal.aborted).toBe(false);
+  });
+
+  it('never times out for Infinity', async () => {
+    const attempt = createAttemptSignal(Number.POSITIVE_INFINITY);
+    await wait(30);
+    expect(attempt.signal.aborted).toBe(false);
+    attempt.release();
+  });
+});
