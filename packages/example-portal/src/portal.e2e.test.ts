@@ -3,15 +3,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoClient, type RunningHelloClaimsAuthorizationServer, startHelloClaimsAuthorizationServer } from '@coverlink/mock-helloclaims';
-import { findFreePort, type RunningMock, startMock } from '@coverlink/mocks';
+import type { RunningHelloClaimsAuthorizationServer } from '@coverlink/mock-helloclaims';
+import { findFreePort } from '@coverlink/mocks';
 import { osiguSignatureHeader, signOsiguWebhook } from '@coverlink/osigu';
-import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from './chromium.global-setup.js';
-import { type RunningJourneyStandIn, startJourneyStandIn } from './journey-stand-in.js';
-import { createPortal } from './portal.js';
+import type { RunningJourneyStandIn } from './journey-stand-in.js';
+import { type LocalPortal, startLocalPortal } from './local-portal.js';
 
 const webhookSecret = 'e2e-webhook-secret';
 const resultsDirectory = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -19,54 +18,35 @@ const minimalPdf =
   '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
 let browser: Browser;
-let portal: FastifyInstance;
+let local: LocalPortal;
 let portalUrl: string;
 let journey: RunningJourneyStandIn;
 let authorizationServer: RunningHelloClaimsAuthorizationServer;
-const mocks: RunningMock[] = [];
 
 beforeAll(async () => {
-  const portalPort = await findFreePort();
-  portalUrl = `http://127.0.0.1:${portalPort}`;
-  const redirectUri = `${portalUrl}/helloclaims/callback`;
-  const [osigu, oneAssure, helloClaimsApi, standIn, loginServer, launched] = await Promise.all([
-    startMock('osigu', { port: 0 }),
-    startMock('oneassure', { port: 0 }),
-    startMock('helloclaims', { port: 0 }),
-    startJourneyStandIn(),
-    startHelloClaimsAuthorizationServer({ port: 0, clients: [{ ...demoClient, redirectUris: [redirectUri] }] }),
-    chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
-    }),
+  // Each is kept as soon as it is up, so afterAll stops it even if the other fails to start.
+  await Promise.all([
+    findFreePort()
+      .then((port) => startLocalPortal({ port, webhookSecret }))
+      .then((started) => {
+        local = started;
+      }),
+    chromium
+      .launch({
+        executablePath: chromiumPath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+      })
+      .then((launched) => {
+        browser = launched;
+      }),
   ]);
-  mocks.push(osigu, oneAssure, helloClaimsApi);
-  [journey, authorizationServer, browser] = [standIn, loginServer, launched];
-  portal = await createPortal({
-    oneAssure: {
-      clientId: 'demo-client',
-      clientSecret: 'demo-secret',
-      tokenUrl: `${oneAssure.url}/v1/auth/token`,
-      journeyUrl: journey.journeyUrl,
-    },
-    helloClaims: {
-      clientId: demoClient.clientId,
-      clientSecret: demoClient.clientSecret,
-      redirectUri,
-      authorizationUrl: authorizationServer.authorizeUrl,
-      tokenUrl: authorizationServer.tokenUrl,
-      baseUrl: helloClaimsApi.url,
-    },
-    osigu: { clientId: 'demo-client', clientSecret: 'demo-secret', baseUrl: osigu.url, webhookSecrets: [webhookSecret] },
-  });
-  await portal.listen({ port: portalPort, host: '127.0.0.1' });
+  ({ url: portalUrl, journey, authorizationServer } = local);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await portal?.close();
-  await Promise.allSettled([journey?.stop(), authorizationServer?.stop(), ...mocks.map((mock) => mock.stop())]);
+  await local?.stop();
 });
 
 /** A test in a fresh browser context (own cookies); on failure the page is saved to test-results/<name>.png. */
