@@ -1,5 +1,11 @@
 export { isMockName, type MockDefinition, type MockName, mockDefinitions } from './mock-registry.js';
 export { findFreePort, type RunningMock, type StartMockOptions, startMock } from './prism-server.js';
 export { recordingFetch, type WireRecord } from './recording-fetch.js';
+export {
+  type RunningRedisCluster,
+  type RunningRedisClusterNode,
+  type StartRedisClusterOptions,
+  startRedisCluster,
+} from './redis-cluster.js';
 export { ensureRedisServerInstalled, type RunningRedis, startRedisServer } from './redis-server.js';
 export { mockGlobalSetup, type ProvidingProject } from './vitest-global-setup.js';

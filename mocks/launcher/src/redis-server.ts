@@ -12,9 +12,9 @@ export interface RunningRedis {
   kill(): void;
 }
 
-function hasRedisServer(): boolean {
+function runs(command: string): boolean {
   try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+    execFileSync(command, ['--version'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -22,19 +22,20 @@ function hasRedisServer(): boolean {
 }
 
 /**
- * Makes sure Debian's `redis-server` is installed: installs it with apt-get when missing (the
- * workplace machines reach Debian's packages and run as root), or explains what to do.
+ * Makes sure Debian's `redis-server` and `redis-cli` (package redis-tools, which joins a Redis
+ * Cluster) are installed: installs them with apt-get when either is missing (the workplace
+ * machines reach Debian's packages and run as root), or explains what to do.
  */
 export function ensureRedisServerInstalled(log: (line: string) => void = console.log): void {
-  if (hasRedisServer()) return;
+  if (runs('redis-server') && runs('redis-cli')) return;
   if (process.getuid?.() !== 0) {
     throw new Error(
-      'redis-server is not installed and this is not root: install it (apt-get install redis-server, brew install redis) and run again.',
+      'redis-server or redis-cli is not installed and this is not root: install them (apt-get install redis-server redis-tools, brew install redis) and run again.',
     );
   }
-  log('redis-server is missing: installing it with apt-get (once per machine)…');
+  log('redis-server or redis-cli is missing: installing them with apt-get (once per machine)…');
   execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server', 'redis-tools'], {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });

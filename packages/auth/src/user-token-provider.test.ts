@@ -190,13 +190,13 @@ describe('createUserTokenProvider', () => {
     const cipher = await createRefreshTokenCipher([{ id: 'k1', key: crypto.getRandomValues(new Uint8Array(32)) }]);
     const tokens = await connect(cipher);
     const stored = await store.get(key);
-    expect(stored?.grant.refreshToken).toMatch(/^enc:v1:k1:/);
+    expect(stored?.grant.refreshToken).toMatch(/^enc:v2:k1:/);
     expect(stored?.grant.refreshToken).not.toContain(tokens.refreshToken ?? '');
 
     clock += 1_800_000;
     const fresh = await provider(cipher).getToken();
     expect(server.isAccessTokenValid(fresh)).toBe(true);
-    expect((await store.get(key))?.grant.refreshToken).toMatch(/^enc:v1:k1:/);
+    expect((await store.get(key))?.grant.refreshToken).toMatch(/^enc:v2:k1:/);
   });
 
   it('keeps tokens and the client secret out of every error above', () => {

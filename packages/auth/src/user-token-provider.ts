@@ -16,7 +16,11 @@ export interface UserTokenProviderSettings {
   key: GrantKey;
   /** Sent with every refresh, for providers that require it (Hello Claims). */
   redirectUri?: string | undefined;
-  /** Encrypts refresh tokens at rest; must be the cipher the grant was stored with. */
+  /**
+   * Encrypts refresh tokens at rest, bound to `key`; must hold the key the grant was stored with. A
+   * grant stored in plain text is refreshed with its plain token and stored encrypted from then on
+   * (unless the cipher has `rejectPlaintext`), so the cipher can be turned on for existing grants.
+   */
   cipher?: RefreshTokenCipher | undefined;
   /** Refresh this many seconds before the access token expires. Default 60. */
   expirySkewSeconds?: number | undefined;
@@ -36,7 +40,7 @@ export async function storeGrant(options: {
   tokens: ReceivedTokens;
   cipher?: RefreshTokenCipher | undefined;
 }): Promise<void> {
-  await options.store.set(options.key, await toStoredGrant(options.tokens, options.cipher));
+  await options.store.set(options.key, await toStoredGrant(options.tokens, options.cipher, options.key));
 }
 
 /**
@@ -82,7 +86,7 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
       }
       let tokens: ReceivedTokens;
       try {
-        tokens = await oauthClient.refresh(cipher === undefined ? refreshToken : await cipher.decrypt(refreshToken), {
+        tokens = await oauthClient.refresh(cipher === undefined ? refreshToken : await cipher.decrypt(refreshToken, key), {
           redirectUri: settings.redirectUri,
         });
       } catch (error) {
@@ -96,7 +100,7 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
         }
         throw error;
       }
-      const next = await toStoredGrant(tokens, cipher);
+      const next = await toStoredGrant(tokens, cipher, key);
       // Stored before anyone sees the new access token: a rotated refresh token must never be lost.
       await store.set(key, next);
       rejected.clear();
@@ -141,7 +145,7 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
   };
 }
 
-async function toStoredGrant(tokens: ReceivedTokens, cipher: RefreshTokenCipher | undefined): Promise<StoredGrant> {
+async function toStoredGrant(tokens: ReceivedTokens, cipher: RefreshTokenCipher | undefined, key: GrantKey): Promise<StoredGrant> {
   return {
     accessToken: tokens.accessToken,
     accessTokenExpiresAt: tokens.expiresAt,
@@ -150,7 +154,7 @@ async function toStoredGrant(tokens: ReceivedTokens, cipher: RefreshTokenCipher 
         ? undefined
         : tokens.expiresAt - tokens.expiresInSeconds * 1000,
     refreshToken:
-      tokens.refreshToken === undefined || cipher === undefined ? tokens.refreshToken : await cipher.encrypt(tokens.refreshToken),
+      tokens.refreshToken === undefined || cipher === undefined ? tokens.refreshToken : await cipher.encrypt(tokens.refreshToken, key),
     scope: tokens.scope,
     status: 'active',
   };

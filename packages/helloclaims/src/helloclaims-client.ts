@@ -41,7 +41,10 @@ export interface HelloClaimsClientSettings extends ClientSettings {
   scopes?: readonly string[] | undefined;
   /** Where users' grants live. Default a `MemoryTokenStore` (one process); use `RedisTokenStore` for a fleet. */
   tokenStore?: TokenStore | undefined;
-  /** Encrypts refresh tokens at rest. */
+  /**
+   * Encrypts refresh tokens at rest, each bound to its user's grant. Grants stored in plain text before it
+   * was set are refreshed as they are and stored encrypted from then on (see `createRefreshTokenCipher`).
+   */
   cipher?: RefreshTokenCipher | undefined;
 }
 

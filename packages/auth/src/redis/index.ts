@@ -1,1 +1,1 @@
-export { RedisTokenStore, type RedisTokenStoreOptions } from './redis-token-store.js';
+export { RedisTokenStore, type RedisTokenStoreClient, type RedisTokenStoreOptions } from './redis-token-store.js';

@@ -25,10 +25,10 @@ afterAll(async () => {
 describeTokenStoreContract('RedisTokenStore', () => store);
 
 describe('RedisTokenStore on the wire', () => {
-  it('keeps grants under its prefix as a versioned hash', async () => {
-    const key = { provider: 'helloclaims', clientId: 'client', subject: 'user 1' };
+  it('keeps grants under its prefix as a versioned hash, the URI-encoded grant key as hash tag', async () => {
+    const key = { provider: 'helloclaims', clientId: 'client', subject: 'user {1}' };
     await store.set(key, grant('wire'));
-    expect(await client.hGetAll('coverlink:grant:helloclaims|client|user%201')).toEqual({
+    expect(await client.hGetAll('coverlink:{helloclaims|client|user%20%7B1%7D}:grant')).toEqual({
       version: '1',
       grant: JSON.stringify(grant('wire')),
     });
@@ -37,11 +37,25 @@ describe('RedisTokenStore on the wire', () => {
   it('sets the lock with an owner token and a TTL, and deletes it on release', async () => {
     const key = freshKey();
     const lock = await store.lock(key, { ttlMs: 4_000, waitMs: 100 });
-    const lockKey = `coverlink:lock:${[key.provider, key.clientId, key.subject].map(encodeURIComponent).join('|')}`;
+    const lockKey = `coverlink:{${[key.provider, key.clientId, key.subject].map(encodeURIComponent).join('|')}}:lock`;
     expect(await client.get(lockKey)).toMatch(/^[0-9a-f-]{36}$/);
     expect(await client.pTTL(lockKey)).toBeGreaterThan(3_000);
     await lock.release();
     expect(await client.exists(lockKey)).toBe(0);
+  });
+});
+
+describe('RedisTokenStore configuration', () => {
+  it('refuses a key prefix with a brace, which would move the cluster hash tag', () => {
+    for (const keyPrefix of ['app{1}:', 'app}:']) {
+      let error: unknown;
+      try {
+        new RedisTokenStore(client, { keyPrefix });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(AuthError.isInstance(error) && error.code).toBe(AuthErrorCode.invalidConfiguration);
+    }
   });
 });
 

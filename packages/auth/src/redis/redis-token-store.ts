@@ -1,4 +1,4 @@
-import type { RedisClientType } from '@redis/client';
+import type { RedisClientType, RedisClusterType } from '@redis/client';
 import { AuthError, AuthErrorCode } from '../auth-errors.js';
 import { lockTimeout } from '../memory-token-store.js';
 import {
@@ -11,9 +11,26 @@ import {
   type VersionedGrant,
 } from '../token-store.js';
 
+// The commands the store sends. Picking them (rather than taking the whole client type) is what lets
+// a cluster client built with default generics in: RedisClusterType<any, …> is not a supertype of it.
+type StoreCommands = 'hmGet' | 'del' | 'set' | 'eval';
+
+/**
+ * What {@link RedisTokenStore} runs on: a single-node client (`createClient`) or a Redis Cluster
+ * client (`createCluster`), whatever modules or scripts it was built with.
+ */
+export type RedisTokenStoreClient =
+  // biome-ignore lint/suspicious/noExplicitAny: any node-redis client, whatever modules or scripts it was built with.
+  | Pick<RedisClientType<any, any, any, any, any>, StoreCommands>
+  // biome-ignore lint/suspicious/noExplicitAny: see above.
+  | Pick<RedisClusterType<any, any, any, any, any>, StoreCommands>;
+
 /** Options of {@link RedisTokenStore}. */
 export interface RedisTokenStoreOptions {
-  /** Prefix of every key this store writes. Default `coverlink:`. */
+  /**
+   * Prefix of every key this store writes. Default `coverlink:`. It may not contain `{` or `}`:
+   * the grant part of each key is the cluster hash tag, and a brace in the prefix would move it.
+   */
   keyPrefix?: string | undefined;
   /** How long one Redis command may take before the store reports Redis as unavailable. Default 2 000 ms. */
   commandTimeoutMs?: number | undefined;
@@ -41,24 +58,41 @@ return 0`;
  * expires after its TTL. Every command has a deadline, so a Redis outage surfaces as an
  * `AUTH_STORE_UNAVAILABLE` error instead of a hang.
  *
+ * Works on a single Redis node and on a Redis Cluster alike. The keys of one grant are
+ * `<prefix>{<grant key>}:grant` (a hash `{ version, grant }`) and `<prefix>{<grant key>}:lock`,
+ * where `<grant key>` is `provider|clientId|subject` with each part URI-encoded (so it never holds
+ * a brace): the braces are a cluster hash tag, which puts both keys of a grant in one hash slot,
+ * and every script touches only keys of one grant, declared in `KEYS`. Different grants spread
+ * over the cluster's masters.
+ *
  * @example
  * ```ts
  * import { createClient } from '@redis/client';
  * import { RedisTokenStore } from '@coverlink/auth/redis';
  * const redis = await createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true }).connect();
  * const store = new RedisTokenStore(redis);
+ * // or, on a Redis Cluster:
+ * import { createCluster } from '@redis/client';
+ * const cluster = await createCluster({ rootNodes: [{ url: process.env.REDIS_URL }], defaults: { disableOfflineQueue: true } }).connect();
+ * const clusterStore = new RedisTokenStore(cluster);
  * ```
+ *
+ * @throws {AuthError} `AUTH_INVALID_CONFIGURATION` for a `keyPrefix` holding `{` or `}`.
  */
 export class RedisTokenStore implements TokenStore {
-  // biome-ignore lint/suspicious/noExplicitAny: any node-redis client, whatever modules or scripts it was built with.
-  readonly #redis: RedisClientType<any, any, any, any, any>;
+  readonly #redis: RedisTokenStoreClient;
   readonly #prefix: string;
   readonly #timeoutMs: number;
 
-  // biome-ignore lint/suspicious/noExplicitAny: see #redis.
-  constructor(redis: RedisClientType<any, any, any, any, any>, options: RedisTokenStoreOptions = {}) {
+  constructor(redis: RedisTokenStoreClient, options: RedisTokenStoreOptions = {}) {
     this.#redis = redis;
     this.#prefix = options.keyPrefix ?? 'coverlink:';
+    if (/[{}]/.test(this.#prefix)) {
+      throw new AuthError('The keyPrefix of a RedisTokenStore may not contain { or }.', {
+        code: AuthErrorCode.invalidConfiguration,
+        hint: 'Braces mark the Redis Cluster hash tag, which this store sets around each grant key; pick a prefix without them, e.g. "coverlink:".',
+      });
+    }
     this.#timeoutMs = options.commandTimeoutMs ?? 2_000;
   }
 
@@ -83,7 +117,7 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async lock(key: GrantKey, options: LockOptions): Promise<TokenStoreLock> {
-    const lockKey = `${this.#prefix}lock:${grantKeyString(key)}`;
+    const lockKey = this.#lockKey(key);
     const owner = crypto.randomUUID();
     const deadline = Date.now() + options.waitMs;
     for (let attempt = 0; ; attempt++) {
@@ -103,8 +137,15 @@ export class RedisTokenStore implements TokenStore {
     }
   }
 
+  // The braces are the cluster hash tag: a grant's hash and its lock hash to the same slot, so a
+  // script may touch both, and grants still spread over the masters. grantKeyString URI-encodes
+  // each part, so the tag holds no brace of its own and always ends at the one written here.
   #grantKey(key: GrantKey): string {
-    return `${this.#prefix}grant:${grantKeyString(key)}`;
+    return `${this.#prefix}{${grantKeyString(key)}}:grant`;
+  }
+
+  #lockKey(key: GrantKey): string {
+    return `${this.#prefix}{${grantKeyString(key)}}:lock`;
   }
 
   #write(key: GrantKey, grant: StoredGrant, mode: 'always' | 'compare', expected: string): Promise<unknown> {
