@@ -112,15 +112,11 @@ it('says to connect first when no grant is stored, and exits 1', async () => {
   expect(result.stderr).toContain('coverlink helloclaims connect');
 });
 
-it('refuses a redirect URI it cannot listen on (exit 2)', async () => {
-  const result = await runCli([
-    'helloclaims',
-    'connect',
-    '--redirect-uri',
-    'https://app.example.com/callback',
-    '--store-dir',
-    storeDirectory,
-  ]);
-  expect(result.code).toBe(2);
-  expect(result.stderr).toContain('loopback');
-});
+it.each(['https://app.example.com/callback', 'http://evil.localhost:9999/callback'])(
+  'refuses a redirect URI it cannot listen on, %s (exit 2)',
+  async (uri) => {
+    const result = await runCli(['helloclaims', 'connect', '--redirect-uri', uri, '--store-dir', storeDirectory]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('loopback');
+  },
+);
