@@ -21,6 +21,12 @@ export const AuthErrorCode = {
   invalidConfiguration: 'AUTH_INVALID_CONFIGURATION',
   /** The callback's `state` is missing or not the one this login started with: a possible CSRF. */
   stateMismatch: 'AUTH_STATE_MISMATCH',
+  /**
+   * The authorization callback (with the right `state`) cannot be exchanged: it carries no `code`,
+   * or `code` or `state` more than once, or parameters of a flow this client does not use.
+   * Nothing was sent to the token endpoint.
+   */
+  invalidCallback: 'AUTH_INVALID_CALLBACK',
   /** The authorization server sent the user back with `?error=` (the user denied, or the request was refused). */
   authorizationDenied: 'AUTH_AUTHORIZATION_DENIED',
   /** The authorization code was refused: expired (codes live seconds), already used, or for another redirect URI. */

@@ -213,6 +213,35 @@ describe('callbacks that must not be exchanged', () => {
     expect(error.code).toBe(AuthErrorCode.invalidClient);
   });
 
+  it.each([
+    ['two code values', (callback: URL) => callback.searchParams.append('code', 'a-second-code'), '"code" appears 2 times'],
+    [
+      'the same code twice',
+      (callback: URL) => callback.searchParams.append('code', callback.searchParams.get('code') ?? ''),
+      '"code" appears 2 times',
+    ],
+    [
+      'two state values',
+      (callback: URL) => callback.searchParams.append('state', callback.searchParams.get('state') ?? ''),
+      '"state" appears 2 times',
+    ],
+    ['no code', (callback: URL) => callback.searchParams.delete('code'), 'it carries no code'],
+    ['an empty code', (callback: URL) => callback.searchParams.set('code', ''), 'it carries no code'],
+  ])('a callback with %s is AUTH_INVALID_CALLBACK, and nothing is exchanged', async (_case, tamper, why) => {
+    const oauthClient = await start();
+    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const callback = await logInAt(authorizationUrl);
+    secretsSeen.add(callback.searchParams.get('code') ?? '').add(pending.codeVerifier ?? '');
+    tamper(callback);
+    const error = await failure(oauthClient.completeAuthorization(callback, pending));
+    expect(error.code).toBe(AuthErrorCode.invalidCallback);
+    expect(error.message).toBe(`The authorization callback is malformed: ${why}. Nothing was sent to the token endpoint.`);
+    expect(error.message).not.toMatch(/reach/);
+    expect(error.hint).toMatch(/start the authorization again/);
+    expect(wire).toHaveLength(0);
+    expect(server.stats().codesRedeemed).toBe(0);
+  });
+
   it('never shows a secret, code, verifier or token in any of these errors', () => {
     expect(errorsSeen.length).toBeGreaterThanOrEqual(7);
     for (const error of errorsSeen) {

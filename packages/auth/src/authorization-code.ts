@@ -57,6 +57,7 @@ export interface AuthorizationCodeClient {
    *
    * @throws {AuthorizationStateError} Missing or different `state`: a possible CSRF; nothing is exchanged.
    * @throws {AuthorizationDeniedError} The callback carried `?error=` (the user declined, …).
+   * @throws {AuthError} `AUTH_INVALID_CALLBACK` when the callback carries no `code`, or `code` or `state` twice; nothing is exchanged.
    * @throws {AuthError} `AUTH_AUTHORIZATION_CODE_REJECTED` when the code expired (they live seconds) or was used.
    */
   completeAuthorization(callbackUrl: string | URL, pending: PendingAuthorization): Promise<ReceivedTokens>;
@@ -127,14 +128,18 @@ export function createAuthorizationCodeClient(settings: AuthorizationCodeSetting
       const error = callback.searchParams.get('error');
       if (error !== null) throw new AuthorizationDeniedError(error, callback.searchParams.get('error_description') ?? undefined);
 
+      // Checked here because oauth4webapi's validateAuthResponse leaves `code` alone: a missing or
+      // repeated code would only fail inside the token request, reported as an unreachable endpoint.
+      for (const name of ['state', 'code']) {
+        const count = callback.searchParams.getAll(name).length;
+        if (count > 1) throw malformedCallback(`"${name}" appears ${count} times`);
+      }
+      if (!callback.searchParams.get('code')) throw malformedCallback('it carries no code');
       let parameters: URLSearchParams;
       try {
         parameters = oauth.validateAuthResponse(authorizationServer, client, callback, pending.state);
       } catch {
-        throw new AuthError('The authorization callback is malformed (no code, or several values for one parameter).', {
-          code: AuthErrorCode.invalidResponse,
-          hint: 'Pass the full callback URL your redirect URI received.',
-        });
+        throw malformedCallback('it repeats a parameter or carries a response of another OAuth flow');
       }
       const receivedAt = now();
       const response = await endpoint.send(() =>
@@ -187,6 +192,14 @@ export function createAuthorizationCodeClient(settings: AuthorizationCodeSetting
       return { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken };
     },
   };
+}
+
+function malformedCallback(why: string): AuthError {
+  // Parameter names only: the values (the code, the state) never go into the message.
+  return new AuthError(`The authorization callback is malformed: ${why}. Nothing was sent to the token endpoint.`, {
+    code: AuthErrorCode.invalidCallback,
+    hint: 'Pass the callback URL exactly as your redirect URI received it, or start the authorization again; a hand-made or tampered callback is refused on purpose.',
+  });
 }
 
 function sameText(left: string, right: string): boolean {

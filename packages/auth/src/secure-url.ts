@@ -1,8 +1,20 @@
 import { AuthError, AuthErrorCode } from './auth-errors.js';
 
-/** Whether `hostname` (as `URL#hostname` gives it) names this machine. */
+/**
+ * Whether `hostname` (as `URL#hostname` gives it) names this machine's loopback interface: exactly
+ * `localhost`, an address in 127.0.0.0/8, or `[::1]`.
+ *
+ * Subdomains of `localhost` (`evil.localhost`) are refused: only some resolvers pin them to
+ * loopback (RFC 6761 asks them to, and many send the name to DNS instead), so a plain-HTTP secret
+ * could leave the machine. `localhost.` (trailing dot, the absolute DNS name) is refused for the
+ * same reason: whether it is answered from the hosts file or sent to the DNS server depends on the
+ * resolver, and no local mock needs it.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || hostname.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(hostname);
+  const host = hostname.toLowerCase();
+  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return octets?.slice(1).every((octet) => Number(octet) <= 255) ?? false;
 }
 
 /**

@@ -103,6 +103,76 @@ it('answers the browser with the failure and exits 1 when the user denies', asyn
   expect(result.stderr).toContain('hint:');
 });
 
+it('keeps waiting through forged and stray requests, then connects with the real callback', async () => {
+  const child = spawnCli(['helloclaims', 'connect', '--redirect-uri', redirectUri, '--store-dir', storeDirectory, '--user-id', 'user-9'], {
+    environment: environment(),
+  });
+  const finished = collect(child);
+  const [authorizeUrl] = await waitForOutput(child.stdout, /http:\/\/127\.0\.0\.1:\d+\/login\/broker\?\S+/);
+  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
+  const origin = new URL(redirectUri).origin;
+  // What a web page can fire at the port (an <img> is enough), and what a browser asks for anyway.
+  const strays: Array<[string, RequestInit?]> = [
+    [`${redirectUri}?state=forged-by-a-web-page&code=attacker-code`],
+    [`${redirectUri}?code=attacker-code`],
+    [`${redirectUri}?state=forged&error=access_denied`],
+    [`${origin}/favicon.ico`],
+    [`${origin}/elsewhere?state=${encodeURIComponent(state)}&code=attacker-code`],
+    [`${redirectUri}?state=${encodeURIComponent(state)}&code=attacker-code`, { method: 'POST' }],
+  ];
+  for (const [url, init] of strays) {
+    const page = await fetch(url, init);
+    expect(page.status, url).toBe(400);
+    expect(await page.text()).toContain('not the callback of the login Coverlink is waiting for');
+  }
+  expect(child.exitCode).toBeNull();
+
+  const page = await fetch(await logInAt(authorizeUrl));
+  expect(page.status).toBe(200);
+  const connected = await finished;
+  expect(connected.stderr).toBe('');
+  expect(connected.code).toBe(0);
+  expect(connected.stdout).toContain('✓ connected user user-9');
+  expect(connected.stdout.match(/! ignored a request/g)).toHaveLength(3);
+  expect(connected.stdout).not.toContain('attacker-code');
+});
+
+it.each([
+  ['human', [] as string[]],
+  ['--json', ['--json']],
+])('reports a callback with two code values as a malformed callback (%s output), and exits 1', async (_mode, flags) => {
+  const codesRedeemedBefore = authorizationServer.stats().codesRedeemed;
+  const child = spawnCli(
+    [...flags, 'helloclaims', 'connect', '--redirect-uri', redirectUri, '--store-dir', storeDirectory, '--user-id', 'user-10'],
+    { environment: environment() },
+  );
+  const finished = collect(child);
+  const [authorizeUrl] = await waitForOutput(
+    flags.length === 0 ? child.stdout : child.stderr,
+    /http:\/\/127\.0\.0\.1:\d+\/login\/broker\?\S+/,
+  );
+  const callback = await logInAt(authorizeUrl);
+  callback.searchParams.append('code', 'a-second-code');
+  const page = await fetch(callback);
+  expect(page.status).toBe(400);
+  expect(await page.text()).toContain('The authorization callback is malformed');
+
+  const result = await finished;
+  expect(result.code).toBe(1);
+  const output = result.stdout + result.stderr;
+  expect(output).not.toMatch(/reach the token endpoint/);
+  expect(output).not.toContain(callback.searchParams.get('code'));
+  if (flags.length === 0) {
+    expect(result.stderr).toContain('✗ The authorization callback is malformed: "code" appears 2 times.');
+    expect(result.stderr).toContain('hint: Pass the callback URL exactly as your redirect URI received it');
+  } else {
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      error: { code: 'AUTH_INVALID_CALLBACK', message: expect.stringContaining('"code" appears 2 times'), hint: expect.any(String) },
+    });
+  }
+  expect(authorizationServer.stats().codesRedeemed).toBe(codesRedeemedBefore);
+});
+
 it('says to connect first when no grant is stored, and exits 1', async () => {
   const result = await runCli(['helloclaims', 'requests', '--store-dir', storeDirectory, '--user-id', 'nobody'], {
     environment: environment(),
@@ -112,15 +182,11 @@ it('says to connect first when no grant is stored, and exits 1', async () => {
   expect(result.stderr).toContain('coverlink helloclaims connect');
 });
 
-it('refuses a redirect URI it cannot listen on (exit 2)', async () => {
-  const result = await runCli([
-    'helloclaims',
-    'connect',
-    '--redirect-uri',
-    'https://app.example.com/callback',
-    '--store-dir',
-    storeDirectory,
-  ]);
-  expect(result.code).toBe(2);
-  expect(result.stderr).toContain('loopback');
-});
+it.each(['https://app.example.com/callback', 'http://evil.localhost:9999/callback'])(
+  'refuses a redirect URI it cannot listen on, %s (exit 2)',
+  async (uri) => {
+    const result = await runCli(['helloclaims', 'connect', '--redirect-uri', uri, '--store-dir', storeDirectory]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('loopback');
+  },
+);

@@ -115,6 +115,11 @@ describe('usage errors exit 2', () => {
       '--mock-prefer against a non-loopback host',
       () => [...preauthArguments(), '--mock-prefer', 'code=404', '--base-url', 'https://sandbox.osigu.com'],
     ],
+    [
+      '--mock-prefer against a subdomain of localhost',
+      () => [...preauthArguments(), '--mock-prefer', 'code=404', '--base-url', 'http://evil.localhost:4010'],
+    ],
+    ['a plain-http --base-url on a subdomain of localhost', () => [...preauthArguments(), '--base-url', 'http://evil.localhost:4010']],
     ['a group without its subcommand', ['osigu']],
   ])('%s', async (_, args) => {
     const result = await runCli(typeof args === 'function' ? args() : args);

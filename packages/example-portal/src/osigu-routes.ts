@@ -141,8 +141,7 @@ export function registerOsiguRoutes(app: FastifyInstance, settings: OsiguPortalS
       const raw = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array();
       let event: OsiguWebhookEvent;
       try {
-        const header = request.headers[osiguSignatureHeader];
-        event = await verifyOsiguWebhook(raw, typeof header === 'string' ? header : undefined, settings.webhookSecrets);
+        event = await verifyOsiguWebhook(raw, request.headers[osiguSignatureHeader], settings.webhookSecrets);
       } catch (error) {
         request.log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'OSIGU webhook refused');
         return reply.status(401).send();

@@ -10,6 +10,8 @@ export const OneAssureErrorCode = {
   webhookPayloadInvalid: 'ONEASSURE_WEBHOOK_PAYLOAD_INVALID',
   /** Your verification hook refused the delivery. */
   webhookRejected: 'ONEASSURE_WEBHOOK_REJECTED',
+  /** `parseOneAssureWebhook` was called without a `verify` hook (and without `dangerouslySkipVerification: true`); nothing was parsed. */
+  webhookVerificationMissing: 'ONEASSURE_WEBHOOK_VERIFICATION_MISSING',
 } as const;
 
 /** One of the {@link OneAssureErrorCode} values. */

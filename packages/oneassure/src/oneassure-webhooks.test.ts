@@ -1,6 +1,13 @@
 import { inspect } from 'node:util';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { OneAssureError, OneAssureErrorCode, type OneAssureWebhookEvent, parseOneAssureWebhook, secretsMatch } from './index.js';
+import {
+  OneAssureError,
+  OneAssureErrorCode,
+  type OneAssureWebhookEvent,
+  type ParseOneAssureWebhookOptions,
+  parseOneAssureWebhook,
+  secretsMatch,
+} from './index.js';
 
 // The webhook examples of specs/oneassure/openapi.yaml, one per documented event.
 const proposalInitiated = {
@@ -207,6 +214,9 @@ async function rejection(promise: Promise<unknown>): Promise<OneAssureError> {
   return error as OneAssureError;
 }
 
+// The parsing tests are about the body: their hook accepts everything, as a passing URL check would.
+const accepted = { verify: () => true };
+
 describe('parseOneAssureWebhook', () => {
   it('covers each of the ten documented event names', () => {
     expect(new Set(everyEvent.map((body) => body.event)).size).toBe(10);
@@ -214,17 +224,17 @@ describe('parseOneAssureWebhook', () => {
 
   it.each(everyEvent.map((body) => [body.event, body] as const))('parses %s into the typed event', async (_name, body) => {
     const raw = JSON.stringify(body);
-    expect(await parseOneAssureWebhook(raw)).toEqual(body);
-    expect(await parseOneAssureWebhook(new TextEncoder().encode(raw))).toEqual(body);
+    expect(await parseOneAssureWebhook(raw, accepted)).toEqual(body);
+    expect(await parseOneAssureWebhook(new TextEncoder().encode(raw), accepted)).toEqual(body);
   });
 
   it('narrows on `event` to each payload', async () => {
-    const event = await parseOneAssureWebhook(JSON.stringify(proposalRejected));
+    const event = await parseOneAssureWebhook(JSON.stringify(proposalRejected), accepted);
     expectTypeOf(event).toEqualTypeOf<OneAssureWebhookEvent>();
     if (event.event !== 'health.proposal.rejected') throw new Error(`unexpected ${event.event}`);
     expect(event.data.rejection_reason).toBe("Declared diabetes is above the insurer's acceptance limit");
 
-    const issued = await parseOneAssureWebhook(JSON.stringify(policyIssued));
+    const issued = await parseOneAssureWebhook(JSON.stringify(policyIssued), accepted);
     if (issued.event !== 'health.policy.issued') throw new Error(`unexpected ${issued.event}`);
     expect(issued.data.policy_id).toBe('wZPf1Qh6yYTWmE4l');
     expect(issued.data.proposer_details?.address?.city).toBe('Bengaluru');
@@ -258,27 +268,74 @@ describe('parseOneAssureWebhook', () => {
   ];
 
   it.each(invalidBodies)('refuses %s as ONEASSURE_WEBHOOK_PAYLOAD_INVALID', async (_case, raw) => {
-    const error = await rejection(parseOneAssureWebhook(raw));
+    const error = await rejection(parseOneAssureWebhook(raw, accepted));
     expect(error.code).toBe(OneAssureErrorCode.webhookPayloadInvalid);
     expect(error.message).toMatch(/^Not a OneAssure webhook event: /);
     expect(error.hint).toMatch(/Answer 400/);
   });
 
   it('says which field is missing', async () => {
-    const proposal = await rejection(parseOneAssureWebhook(JSON.stringify({ ...proposalAccepted, data: {} })));
+    const proposal = await rejection(parseOneAssureWebhook(JSON.stringify({ ...proposalAccepted, data: {} }), accepted));
     expect(proposal.message).toContain('"data.proposal_id" is missing');
-    const policy = await rejection(parseOneAssureWebhook(JSON.stringify({ ...policyUploaded, data: { status: 'UPLOADED' } })));
+    const policy = await rejection(parseOneAssureWebhook(JSON.stringify({ ...policyUploaded, data: { status: 'UPLOADED' } }), accepted));
     expect(policy.message).toContain('"data.policy_id" is missing');
   });
 
   it('keeps the payload, and its personal data, out of the error', async () => {
     const body = JSON.stringify({ ...policyIssued, event: 'health.policy.cancelled' });
-    const error = await rejection(parseOneAssureWebhook(body));
+    const error = await rejection(parseOneAssureWebhook(body, accepted));
     for (const rendering of [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
       for (const value of ['Rahul Sharma', '9876543210', 'rahul.sharma@example.com', '50100234567891', 'health.policy.cancelled']) {
         expect(rendering).not.toContain(value);
       }
     }
+  });
+});
+
+describe('verification is required', () => {
+  // A forged delivery: anyone who finds the route can post this.
+  const forged = JSON.stringify(policyIssued);
+
+  it.each([
+    ['no options at all', undefined],
+    ['empty options', {}],
+    ['verify: undefined', { verify: undefined }],
+    ['a verify that is not a function', { verify: true }],
+    ['dangerouslySkipVerification: false', { dangerouslySkipVerification: false }],
+    ['a truthy non-true opt-out', { dangerouslySkipVerification: 'yes' }],
+  ])('refuses to parse with %s, as ONEASSURE_WEBHOOK_VERIFICATION_MISSING', async (_case, options) => {
+    // The casts stand for JavaScript callers: TypeScript already refuses these calls (see below).
+    const error = await rejection(parseOneAssureWebhook(forged, options as unknown as ParseOneAssureWebhookOptions));
+    expect(error.code).toBe(OneAssureErrorCode.webhookVerificationMissing);
+    expect(error.message).toMatch(/needs a verify hook/);
+    expect(error.hint).toContain('verify');
+    expect(error.hint).toContain('dangerouslySkipVerification: true');
+    for (const rendering of [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
+      expect(rendering).not.toContain('Rahul Sharma');
+    }
+  });
+
+  it('is a compile-time error to leave the options or the hook out', () => {
+    const compileOnly = () => {
+      // @ts-expect-error the options are required
+      void parseOneAssureWebhook(forged);
+      // @ts-expect-error one of verify or dangerouslySkipVerification is required
+      void parseOneAssureWebhook(forged, {});
+      // @ts-expect-error the opt-out must be the literal true
+      void parseOneAssureWebhook(forged, { dangerouslySkipVerification: false });
+      // @ts-expect-error a hook and the opt-out contradict each other
+      void parseOneAssureWebhook(forged, { verify: () => true, dangerouslySkipVerification: true });
+    };
+    expectTypeOf(compileOnly).toBeFunction();
+  });
+
+  it('parses without a check only when told so by name', async () => {
+    expect(await parseOneAssureWebhook(forged, { dangerouslySkipVerification: true })).toEqual(policyIssued);
+  });
+
+  it('still runs a hook passed along with the opt-out', async () => {
+    const both = { verify: () => false, dangerouslySkipVerification: true } as unknown as ParseOneAssureWebhookOptions;
+    expect((await rejection(parseOneAssureWebhook(forged, both))).code).toBe(OneAssureErrorCode.webhookRejected);
   });
 });
 

@@ -17,29 +17,56 @@ const events = new Set([
   'health.policy.uploaded',
 ]);
 
-/** Options of {@link parseOneAssureWebhook}. */
-export interface ParseOneAssureWebhookOptions {
-  /**
-   * Decides whether the delivery is genuine. OneAssure documents no signature scheme, so this is
-   * where your own check goes: a secret token in the webhook URL you registered (compare it with
-   * {@link secretsMatch}), the sender's IP against an allowlist, or both. Return false to reject.
-   */
-  verify?: ((rawBody: string) => boolean | Promise<boolean>) | undefined;
-}
+/**
+ * Options of {@link parseOneAssureWebhook}: a `verify` hook, or an explicit opt-out of verification.
+ * One of the two is required, so that forgetting the check cannot turn a forged delivery into a
+ * typed event.
+ */
+export type ParseOneAssureWebhookOptions =
+  | {
+      /**
+       * Decides whether the delivery is genuine. OneAssure documents no signature scheme, so this is
+       * where your own check goes: a secret token in the webhook URL you registered (compare it with
+       * {@link secretsMatch}), the sender's IP against an allowlist, or both. Return false to reject.
+       */
+      verify: (rawBody: string) => boolean | Promise<boolean>;
+      dangerouslySkipVerification?: undefined;
+    }
+  | {
+      verify?: undefined;
+      /**
+       * Parses the delivery without any check, so anyone who can reach the route can make up an
+       * event. Only for a body that was already authenticated elsewhere (a gateway that checked the
+       * URL secret and the sender's IP), or for tests.
+       */
+      dangerouslySkipVerification: true;
+    };
 
 /**
  * Parses a OneAssure webhook delivery into a typed event (`health.proposal.*`, `health.policy.*`),
  * after your `verify` hook accepted it.
  *
- * @throws {OneAssureError} `ONEASSURE_WEBHOOK_REJECTED` when `verify` refused it (answer 401);
+ * @throws {OneAssureError} `ONEASSURE_WEBHOOK_VERIFICATION_MISSING` when neither `verify` nor
+ *   `dangerouslySkipVerification: true` was passed (a bug in the route: answer 500);
+ *   `ONEASSURE_WEBHOOK_REJECTED` when `verify` refused it (answer 401);
  *   `ONEASSURE_WEBHOOK_PAYLOAD_INVALID` when the body is not a OneAssure event (answer 400).
  */
 export async function parseOneAssureWebhook(
   rawBody: string | Uint8Array,
-  options: ParseOneAssureWebhookOptions = {},
+  options: ParseOneAssureWebhookOptions,
 ): Promise<OneAssureWebhookEvent> {
+  // Checked at run time too: JavaScript callers and `as any` get no compile-time error.
+  const { verify, dangerouslySkipVerification } = (options ?? {}) as { verify?: unknown; dangerouslySkipVerification?: unknown };
+  if (typeof verify !== 'function' && dangerouslySkipVerification !== true) {
+    throw new OneAssureError(
+      'parseOneAssureWebhook needs a verify hook: without one any forged delivery would be accepted.',
+      OneAssureErrorCode.webhookVerificationMissing,
+      'Pass { verify: (rawBody) => secretsMatch(tokenFromTheUrl, yourWebhookSecret) } (and check the sender IP), or { dangerouslySkipVerification: true } only when something in front of this route already authenticated the delivery.',
+    );
+  }
   const text = typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(rawBody);
-  if (options.verify !== undefined && !(await options.verify(text))) {
+  // A hook given alongside the opt-out still runs: the safer of the two readings.
+  if (typeof verify === 'function' && !(await (verify as (rawBody: string) => boolean | Promise<boolean>)(text))) {
     throw new OneAssureError(
       'The webhook delivery was rejected by the verification hook.',
       OneAssureErrorCode.webhookRejected,

@@ -12,6 +12,11 @@ export const OsiguErrorCode = {
   webhookTimestampOutOfTolerance: 'OSIGU_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE',
   /** The signed body is not a webhook event envelope. */
   webhookPayloadInvalid: 'OSIGU_WEBHOOK_PAYLOAD_INVALID',
+  /**
+   * The body passed is not the raw body (a string, Buffer or Uint8Array) but, for instance, the
+   * object a JSON body parser made of it: a bug in the receiving route, not a bad delivery.
+   */
+  webhookBodyNotRaw: 'OSIGU_WEBHOOK_BODY_NOT_RAW',
 } as const;
 
 /** One of the {@link OsiguErrorCode} values. */

@@ -1,5 +1,6 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { OsiguClient, OsiguWebhookEvent, PreauthorizeResult } from './index.js';
+import { type OsiguClient, OsiguWebhookError, type OsiguWebhookEvent, type PreauthorizeResult, verifyOsiguWebhook } from './index.js';
 
 describe('types generated from specs/osigu', () => {
   it('narrows webhook events by event_type to their documented payload', () => {
@@ -35,5 +36,61 @@ describe('types generated from specs/osigu', () => {
     const reasons = (result: PreauthorizeResult) =>
       result.status === 'COMPLETED' ? result.rejected.map((item) => item.rejection_reason) : [];
     expectTypeOf(reasons).returns.toEqualTypeOf<string[]>();
+  });
+
+  it('takes the signature header as Node, fetch and the web frameworks type it', () => {
+    type SignatureHeader = Parameters<typeof verifyOsiguWebhook>[1];
+    expectTypeOf<IncomingHttpHeaders['x-osigu-signature']>().toMatchTypeOf<SignatureHeader>();
+    expectTypeOf<NodeJS.Dict<string[]>[string]>().toMatchTypeOf<SignatureHeader>(); // request.headersDistinct
+    expectTypeOf<ReturnType<Headers['get']>>().toMatchTypeOf<SignatureHeader>();
+    expectTypeOf<readonly string[]>().toMatchTypeOf<SignatureHeader>();
+
+    const receive = (request: IncomingMessage, rawBody: Buffer) =>
+      Promise.all([
+        verifyOsiguWebhook(rawBody, request.headers['x-osigu-signature'], ['secret']),
+        verifyOsiguWebhook(rawBody, request.headersDistinct['x-osigu-signature'], 'secret'),
+        verifyOsiguWebhook(new Uint8Array(rawBody), new Headers().get('x-osigu-signature'), 'secret'),
+      ]);
+    expectTypeOf(receive).returns.resolves.toEqualTypeOf<[OsiguWebhookEvent, OsiguWebhookEvent, OsiguWebhookEvent]>();
+  });
+
+  it('refuses a parsed body where the raw body belongs', () => {
+    const parsed = (request: IncomingMessage, body: { event_id: string }) =>
+      // @ts-expect-error a parsed object is not the raw body (a string, Buffer or Uint8Array)
+      verifyOsiguWebhook(body, request.headers['x-osigu-signature'], 'secret');
+    expectTypeOf(parsed).toBeFunction();
+  });
+
+  it("compiles the README's webhook line against IncomingHttpHeaders", () => {
+    const route = async (rawBody: Buffer, request: IncomingMessage) => {
+      // From README.md, "Using the OSIGU client":
+      const event = await verifyOsiguWebhook(rawBody, request.headers['x-osigu-signature'], [process.env.OSIGU_WEBHOOK_SECRET ?? '']);
+      return event;
+    };
+    expectTypeOf(route).returns.resolves.toEqualTypeOf<OsiguWebhookEvent>();
+  });
+
+  it("compiles docs/osigu.md's webhook receiver against IncomingHttpHeaders", () => {
+    const secrets = [process.env.OSIGU_WEBHOOK_SECRET, process.env.OSIGU_WEBHOOK_SECRET_PREVIOUS].filter((secret): secret is string =>
+      Boolean(secret),
+    );
+    const processed = new Set<string>();
+    // From docs/osigu.md, "Webhook receiver", without listen():
+    const server = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const rawBody = Buffer.concat(chunks); // the bytes exactly as received
+      try {
+        const event = await verifyOsiguWebhook(rawBody, request.headers['x-osigu-signature'], secrets);
+        if (processed.has(event.event_id)) return void response.writeHead(200).end(); // a redelivery
+        processed.add(event.event_id);
+        response.writeHead(200).end(); // acknowledge within OSIGU's 10 s, then work
+        if (event.event_type === 'authorization.created') console.log('authorization', event.data.authorization_code);
+      } catch (error) {
+        if (!OsiguWebhookError.isInstance(error)) throw error;
+        response.writeHead(401).end(); // error.code says why; never act on it
+      }
+    });
+    expectTypeOf(server.listen).toBeFunction();
   });
 });

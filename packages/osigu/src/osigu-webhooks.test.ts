@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { OsiguErrorCode, OsiguWebhookError, signOsiguWebhook, verifyOsiguWebhook } from './index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OsiguErrorCode, OsiguWebhookError, type OsiguWebhookEvent, signOsiguWebhook, verifyOsiguWebhook } from './index.js';
 
 const secret = 'whsec_current_5f2c9a';
 const previousSecret = 'whsec_previous_81d0b3';
@@ -106,7 +108,9 @@ describe('verifyOsiguWebhook', () => {
     ['without t', `v1=${'a'.repeat(64)}`],
     ['without v1', `t=${timestamp}`],
     ['with a non-numeric t', `t=yesterday,v1=${'a'.repeat(64)}`],
-    ['with t twice', `t=${timestamp},t=${timestamp},v1=${'a'.repeat(64)}`],
+    ['with two different t', `t=${timestamp},t=${timestamp + 1},v1=${'a'.repeat(64)}`],
+    ['as an empty list of lines', []],
+    ['as lines that disagree on t', [`t=${timestamp},v1=${'a'.repeat(64)}`, `t=${timestamp - 60},v1=${'b'.repeat(64)}`]],
     ['with a short v1', `t=${timestamp},v1=abc123`],
     ['with a non-hex v1', `t=${timestamp},v1=${'z'.repeat(64)}`],
     ['with an element that is not key=value', `t=${timestamp},garbage,v1=${'a'.repeat(64)}`],
@@ -114,6 +118,42 @@ describe('verifyOsiguWebhook', () => {
     const error = await rejection(verifyOsiguWebhook(rawBody, header, [secret], { now: () => now }));
     expect(error.code).toBe(OsiguErrorCode.webhookSignatureMalformed);
     expect(error.hint).toMatch(/t=<unix seconds>,v1=/);
+  });
+
+  it('reads one string per header line as one value joined with "," (RFC 9110), so every v1 counts', async () => {
+    const lines = [`t=${timestamp},v1=${sign(rawBody, previousSecret)}`, `t=${timestamp},v1=${sign(rawBody, secret)}`];
+    await expect(verifyOsiguWebhook(rawBody, lines, [secret], { now: () => now })).resolves.toEqual(event);
+    await expect(verifyOsiguWebhook(rawBody, lines, [previousSecret], { now: () => now })).resolves.toEqual(event);
+    // What Node makes of those two lines in `request.headers`: one string, joined with ", ".
+    await expect(verifyOsiguWebhook(rawBody, lines.join(', '), [secret], { now: () => now })).resolves.toEqual(event);
+    const mismatch = await rejection(verifyOsiguWebhook(rawBody, lines, ['a-third-secret'], { now: () => now }));
+    expect(mismatch.code).toBe(OsiguErrorCode.webhookSignatureMismatch);
+  });
+
+  it.each([
+    ['the object a JSON body parser made of it', () => JSON.parse(rawBody) as unknown],
+    ['an array', () => [event]],
+    ['null', () => null],
+    ['undefined (no body parser ran)', () => undefined],
+    ['a number', () => 42],
+    ['an ArrayBuffer', () => new TextEncoder().encode(rawBody).buffer],
+  ])('refuses %s as the raw body with OSIGU_WEBHOOK_BODY_NOT_RAW, not a RangeError', async (_case, body) => {
+    const header = `t=${timestamp},v1=${sign(rawBody, secret)}`;
+    // The cast stands for a JavaScript route, or an Express `req.body`, which is typed any.
+    const error = await rejection(verifyOsiguWebhook(body() as string, header, [secret], { now: () => now }));
+    expect(error.code).toBe(OsiguErrorCode.webhookBodyNotRaw);
+    expect(error.message).toMatch(/^verifyOsiguWebhook needs the raw request body, got /);
+    expect(error.hint).toContain('Buffer, Uint8Array or string');
+    expect(error.hint).toContain("express.raw({ type: 'application/json' })");
+    for (const rendering of [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
+      expect(rendering).not.toContain('bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O');
+      expect(rendering).not.toContain(secret);
+    }
+  });
+
+  it('accepts a Buffer, as Node and Express hand the raw body over', async () => {
+    const header = `t=${timestamp},v1=${sign(rawBody, secret)}`;
+    await expect(verifyOsiguWebhook(Buffer.from(rawBody), header, [secret], { now: () => now })).resolves.toEqual(event);
   });
 
   it('ignores signature schemes it does not know, as long as a v1 matches', async () => {
@@ -139,6 +179,83 @@ describe('verifyOsiguWebhook', () => {
       expect(rendering).not.toContain(secret);
       expect(rendering).not.toContain('bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O');
     }
+  });
+});
+
+describe('behind a real node:http server', () => {
+  let server: Server;
+  let origin = '';
+
+  beforeAll(async () => {
+    // The receiver the docs describe, reading the header the three ways Node offers it.
+    server = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      const outcome = async (verify: () => Promise<OsiguWebhookEvent>) =>
+        verify().then(
+          (verified) => verified.event_id,
+          (error: unknown) => (OsiguWebhookError.isInstance(error) ? error.code : String(error)),
+        );
+      const options = { now: () => now };
+      const result = {
+        headers: await outcome(() => verifyOsiguWebhook(body, request.headers['x-osigu-signature'], [secret], options)),
+        headersDistinct: await outcome(() => verifyOsiguWebhook(body, request.headersDistinct['x-osigu-signature'], [secret], options)),
+        // A JSON body parser's output in place of the raw body, as an Express route with express.json() has it.
+        parsedBody: await outcome(() =>
+          verifyOsiguWebhook(JSON.parse(body.toString('utf8')) as string, request.headers['x-osigu-signature'], [secret], options),
+        ),
+      };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  /** POSTs `rawBody` with one X-Osigu-Signature header line per element of `lines`. */
+  function deliver(lines: string[]): Promise<Record<string, string>> {
+    return new Promise((resolve, reject) => {
+      const outgoing = request(`${origin}/webhooks/osigu`, { method: 'POST' }, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, string>));
+        incoming.on('error', reject);
+      });
+      outgoing.on('error', reject);
+      outgoing.setHeader('content-type', 'application/json');
+      // An array makes Node send one header line per value.
+      outgoing.setHeader('X-Osigu-Signature', lines.length === 1 ? (lines[0] ?? '') : lines);
+      outgoing.end(rawBody);
+    });
+  }
+
+  it('verifies one header line from request.headers and request.headersDistinct', async () => {
+    expect(await deliver([`t=${timestamp},v1=${sign(rawBody, secret)}`])).toEqual({
+      headers: event.event_id,
+      headersDistinct: event.event_id,
+      parsedBody: OsiguErrorCode.webhookBodyNotRaw,
+    });
+  });
+
+  it('counts the v1 of every header line during a key rotation, however Node hands the lines over', async () => {
+    const lines = [`t=${timestamp},v1=${sign(rawBody, previousSecret)}`, `t=${timestamp},v1=${sign(rawBody, secret)}`];
+    expect(await deliver(lines)).toEqual({
+      headers: event.event_id,
+      headersDistinct: event.event_id,
+      parsedBody: OsiguErrorCode.webhookBodyNotRaw,
+    });
+  });
+
+  it('still refuses header lines none of which matches', async () => {
+    const lines = [`t=${timestamp},v1=${sign(rawBody, previousSecret)}`, `t=${timestamp},v1=${sign(rawBody, 'another-secret')}`];
+    expect(await deliver(lines)).toMatchObject({
+      headers: OsiguErrorCode.webhookSignatureMismatch,
+      headersDistinct: OsiguErrorCode.webhookSignatureMismatch,
+    });
   });
 });
 

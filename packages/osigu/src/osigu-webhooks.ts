@@ -26,11 +26,15 @@ const encoder = new TextEncoder();
  * and `t` must be within `toleranceSeconds` of now. Runs on WebCrypto, so it works in Node, edge
  * runtimes and workers alike.
  *
- * @param rawBody The request body exactly as received: verify before any JSON parsing, because
- *   re-serialised JSON does not match the signature.
- * @param signatureHeader The value of the `X-Osigu-Signature` header.
+ * @param rawBody The request body exactly as received (a string, Buffer or Uint8Array): verify
+ *   before any JSON parsing, because re-serialised JSON does not match the signature.
+ * @param signatureHeader The `X-Osigu-Signature` header as your server hands it over: a string
+ *   (fetch's `headers.get()`, Node's `request.headers[…]`), or one string per header line (Node's
+ *   `request.headersDistinct[…]`). Several lines are read as one value joined with `,` (RFC 9110
+ *   §5.3), so every `v1` of every line counts; the lines must agree on `t`.
  * @param secrets The signing secret(s) OSIGU issued (webhooks@osigu.com).
- * @throws {OsiguWebhookError} Answer the delivery with HTTP 401 and drop it.
+ * @throws {OsiguWebhookError} Answer the delivery with HTTP 401 and drop it. `OSIGU_WEBHOOK_BODY_NOT_RAW`
+ *   is a bug in your route instead (it passed a parsed body): fix the route.
  *
  * @example
  * ```ts
@@ -40,7 +44,7 @@ const encoder = new TextEncoder();
  */
 export async function verifyOsiguWebhook(
   rawBody: string | Uint8Array,
-  signatureHeader: string | null | undefined,
+  signatureHeader: string | readonly string[] | null | undefined,
   secrets: string | readonly string[],
   options: VerifyOsiguWebhookOptions = {},
 ): Promise<OsiguWebhookEvent> {
@@ -48,8 +52,8 @@ export async function verifyOsiguWebhook(
   if (secretList.length === 0 || secretList.some((secret) => typeof secret !== 'string' || secret.length === 0)) {
     throw new TypeError('verifyOsiguWebhook needs at least one non-empty signing secret.');
   }
+  const body = rawBytes(rawBody);
   const { timestamp, signatures } = parseSignatureHeader(signatureHeader);
-  const body = typeof rawBody === 'string' ? encoder.encode(rawBody) : rawBody;
   const signedPayload = concatenate(encoder.encode(`${timestamp}.`), body);
 
   let matched = false;
@@ -94,24 +98,53 @@ export async function signOsiguWebhook(
   return `t=${timestamp},v1=${toHex(signature)}`;
 }
 
-function parseSignatureHeader(header: string | null | undefined): { timestamp: number; signatures: Uint8Array[] } {
+/** The body as bytes; anything but a string or bytes is a body parser's output, which cannot be verified. */
+function rawBytes(rawBody: unknown): Uint8Array {
+  if (typeof rawBody === 'string') return encoder.encode(rawBody);
+  // Buffer is a Uint8Array; the tag check also accepts bytes made in another realm (vm, a worker's copy).
+  if (rawBody instanceof Uint8Array || Object.prototype.toString.call(rawBody) === '[object Uint8Array]') return rawBody as Uint8Array;
+  throw new OsiguWebhookError(
+    `verifyOsiguWebhook needs the raw request body, got ${describeValue(rawBody)}: a parsed body cannot be verified.`,
+    OsiguErrorCode.webhookBodyNotRaw,
+    "Pass the body exactly as received, as a Buffer, Uint8Array or string, before any JSON parsing: in Express mount the route with express.raw({ type: 'application/json' }) and pass req.body; in fetch-style runtimes pass await request.text(). Re-serialising a parsed body does not reproduce the signed bytes.",
+  );
+}
+
+function describeValue(value: unknown): string {
+  // The kind only: the value may be the delivery itself, with personal data in it.
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof ArrayBuffer) return 'an ArrayBuffer (wrap it: new Uint8Array(buffer))';
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function parseSignatureHeader(header: string | readonly string[] | null | undefined): { timestamp: number; signatures: Uint8Array[] } {
   const malformed = (why: string) =>
     new OsiguWebhookError(
       `The X-Osigu-Signature header is malformed: ${why}.`,
       OsiguErrorCode.webhookSignatureMalformed,
       'Expect "t=<unix seconds>,v1=<64 hex digits>"; pass the header value as received.',
     );
-  if (typeof header !== 'string' || header.trim() === '') throw malformed('it is missing or empty');
+  // Several header lines are one comma-separated value (RFC 9110 §5.3), as Node joins them in `headers`.
+  const joined =
+    typeof header === 'string' || !Array.isArray(header)
+      ? header
+      : header.every((line) => typeof line === 'string')
+        ? header.join(',')
+        : undefined;
+  if (typeof joined !== 'string' || joined.trim() === '') throw malformed('it is missing or empty');
   let timestamp: number | undefined;
   const signatures: Uint8Array[] = [];
-  for (const part of header.split(',')) {
+  for (const part of joined.split(',')) {
     const separator = part.indexOf('=');
     if (separator <= 0) throw malformed('every element must be key=value');
     const key = part.slice(0, separator).trim();
     const value = part.slice(separator + 1).trim();
     if (key === 't') {
-      if (timestamp !== undefined) throw malformed('t appears more than once');
       if (!/^\d{1,12}$/.test(value)) throw malformed('t must be unix seconds');
+      // Header lines signed in the same second repeat the same t; two different ones leave it open which v1 is over which t.
+      if (timestamp !== undefined && timestamp !== Number(value)) throw malformed('t appears more than once, with different values');
       timestamp = Number(value);
     } else if (key === 'v1') {
       if (!/^[0-9a-fA-F]{64}$/.test(value)) throw malformed('v1 must be 64 hex digits');

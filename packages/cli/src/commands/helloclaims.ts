@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type ServerResponse } from 'node:http';
 import { isLoopbackHost } from '@coverlink/auth';
 import { CoverlinkError } from '@coverlink/core';
 import { createHelloClaimsClient, type HelloClaimsClient, unwrap } from '@coverlink/helloclaims';
@@ -68,9 +69,16 @@ async function connect(context: CommandContext, flags: HelloClaimsFlags & { time
   try {
     const { authorizationUrl, pending } = await client.connect({ userId: config.userId });
     reporter.notice(`Open this URL in your browser to connect Hello Claims:\n${authorizationUrl.href}`);
-    reporter.begin(`waiting for the browser on ${redirect.origin}${redirect.pathname}`);
+    const waitingText = `waiting for the browser on ${redirect.origin}${redirect.pathname}`;
+    reporter.begin(waitingText);
+    const ignored = () => {
+      reporter.line(
+        `  ! ignored a request to ${redirect.origin}${redirect.pathname} without this login's state (a stale tab, or a forged link); still waiting`,
+      );
+      reporter.begin(waitingText);
+    };
     const received = await Promise.race([
-      callback.next(async (url) => client.completeConnect(url, pending)),
+      callback.next(pending.state, async (url) => client.completeConnect(url, pending), ignored),
       rejectAfter(flags.timeout, context.waitForStop()),
     ]);
     reporter.step(`connected user ${config.userId}: code exchanged on ${received.origin}${received.pathname}`);
@@ -119,22 +127,37 @@ function listenableRedirectUri(uri: string): URL {
 }
 
 interface CallbackListener {
-  /** Waits for the browser, runs `complete` on the callback URL and answers the browser with the outcome. */
-  next(complete: (url: URL) => Promise<void>): Promise<URL>;
+  /**
+   * Waits for the browser to come back carrying `state`, runs `complete` on that callback URL and
+   * answers the browser with the outcome. Every other request (no state or another one, another
+   * path or method, a favicon, a second callback) gets a 400 page and the wait goes on, so a web
+   * page that fires a forged callback at the port cannot end a real login; `onIgnored` is told
+   * about those that were aimed at the callback path.
+   */
+  next(state: string, complete: (url: URL) => Promise<void>, onIgnored?: () => void): Promise<URL>;
   close(): Promise<void>;
 }
 
 async function listenForCallback(redirect: URL): Promise<CallbackListener> {
-  let onCallback: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
+  let waiting: { state: string; handle: (url: URL, response: ServerResponse) => void; onIgnored: (() => void) | undefined } | undefined;
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', redirect.origin);
-    if (request.method !== 'GET' || url.pathname !== redirect.pathname || onCallback === undefined) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found.\n');
+    const target = request.url ?? '/';
+    const url = URL.canParse(target, redirect.origin) ? new URL(target, redirect.origin) : undefined;
+    const onCallbackPath = request.method === 'GET' && url?.pathname === redirect.pathname;
+    const current = waiting;
+    if (url === undefined || !onCallbackPath || current === undefined || !sameState(url.searchParams.get('state'), current.state)) {
+      respond(
+        response,
+        400,
+        'Not this login',
+        'This is not the callback of the login Coverlink is waiting for. If you are connecting Hello Claims, finish the login in the tab opened from the URL the terminal printed.',
+      );
+      if (onCallbackPath) current?.onIgnored?.();
       return;
     }
-    const handle = onCallback;
-    onCallback = undefined;
-    handle(request, response);
+    // The right state arrives once: a second, replayed callback gets the 400 page above.
+    waiting = undefined;
+    current.handle(url, response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -151,21 +174,23 @@ async function listenForCallback(redirect: URL): Promise<CallbackListener> {
     server.listen(Number(redirect.port), redirect.hostname.replace(/^\[|\]$/g, ''), resolve);
   });
   return {
-    next: (complete) =>
+    next: (state, complete, onIgnored) =>
       new Promise<URL>((resolve, reject) => {
-        onCallback = (request, response) => {
-          const url = new URL(request.url ?? '/', redirect.origin);
-          complete(url).then(
-            () => {
-              respond(response, 200, 'Connected to Hello Claims', 'Coverlink is connected. You can close this tab.');
-              resolve(url);
-            },
-            (error: unknown) => {
-              const message = CoverlinkError.isInstance(error) ? error.message : 'The connection could not be completed.';
-              respond(response, 400, 'Connection failed', `${message} See the terminal for details.`);
-              reject(error);
-            },
-          );
+        waiting = {
+          state,
+          onIgnored,
+          handle: (url, response) =>
+            complete(url).then(
+              () => {
+                respond(response, 200, 'Connected to Hello Claims', 'Coverlink is connected. You can close this tab.');
+                resolve(url);
+              },
+              (error: unknown) => {
+                const message = CoverlinkError.isInstance(error) ? error.message : 'The connection could not be completed.';
+                respond(response, 400, 'Connection failed', `${message} See the terminal for details.`);
+                reject(error);
+              },
+            ),
         };
       }),
     close: () =>
@@ -174,6 +199,14 @@ async function listenForCallback(redirect: URL): Promise<CallbackListener> {
         server.closeIdleConnections();
       }),
   };
+}
+
+/** Whether a callback's `state` is this login's, compared in constant time (the state is the login's only secret on this port). */
+function sameState(received: string | null, expected: string): boolean {
+  if (received === null) return false;
+  const left = Buffer.from(received);
+  const right = Buffer.from(expected);
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 function respond(response: ServerResponse, status: number, title: string, text: string): void {
