@@ -91,7 +91,8 @@ function failingClosed<Paths extends {}>(client: Client<Paths>, provider: string
   };
   for (const method of methods) {
     const send = calls[method];
-    calls[method] = (path, init) => send(path, init).catch((error: unknown) => Promise.reject(toCoverlinkError(error, provider, `${method} ${path}`, init)));
+    calls[method] = (path, init) =>
+      send(path, init).catch((error: unknown) => Promise.reject(toCoverlinkError(error, provider, `${method} ${path}`, init)));
   }
   const request = calls.request;
   calls.request = (method, path, init) =>
@@ -105,7 +106,10 @@ function toCoverlinkError(error: unknown, provider: string, operation: string, i
   if (CoverlinkError.isInstance(error)) return error;
   // The caller's abort surfaces as an AbortError wherever it struck (a DOMException from a body read, …).
   if (init?.signal?.aborted) {
-    return new AbortError(`The ${provider} request ${operation} was aborted by the caller.`, { code: 'ABORTED', cause: init.signal.reason });
+    return new AbortError(`The ${provider} request ${operation} was aborted by the caller.`, {
+      code: 'ABORTED',
+      cause: init.signal.reason,
+    });
   }
   return new UnexpectedError({ provider, operation, original: error });
 }

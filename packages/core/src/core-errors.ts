@@ -221,10 +221,7 @@ export class InvalidResponseError extends CoverlinkError {
   /** The provider's name, when known. */
   readonly provider: string | undefined;
 
-  constructor(
-    message: string,
-    details: { status: number; operation: string; provider?: string | undefined; hint?: string | undefined },
-  ) {
+  constructor(message: string, details: { status: number; operation: string; provider?: string | undefined; hint?: string | undefined }) {
     super(message, { code: 'API_INVALID_RESPONSE', hint: details.hint });
     this.status = details.status;
     this.operation = details.operation;

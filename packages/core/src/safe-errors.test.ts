@@ -8,7 +8,7 @@ import { type ApiClientOptions, createApiClient } from './api-client.js';
 import {
   AbortError,
   ApiError,
-  CoverlinkError,
+  type CoverlinkError,
   InvalidAccessTokenError,
   InvalidResponseError,
   safeCode,
