@@ -114,7 +114,7 @@ export interface ApiErrorDetails {
  * {@link ServerError} (5xx); other statuses are plain `ApiError`s.
  *
  * The message names the provider, the operation, the status and the provider's error code, e.g.
- * `OSIGU answered 422 to POST /v1/sponsors/{sponsor_slug}/search: 071-104.`; the provider's own
+ * `OSIGU answered 404 to POST /v1/sponsors/{sponsor_slug}/search: 071-404.`; the provider's own
  * sentence may quote a patient, so it is only on {@link providerMessage}. `body`, `headers` and
  * `providerMessage` are non-enumerable: `util.inspect`, `JSON.stringify` and pino's `err`
  * serializer show name, code, message, hint, status, operation, provider, providerCode, requestId
