@@ -375,6 +375,33 @@ const tokenClients: ClientCase[] = [
   },
 ];
 
+describe("pino's err serializer, util.inspect and toJSON show one safe view", () => {
+  it('lists the same fields in each, and no body, headers or provider message', async () => {
+    apiAnswer = {
+      status: 422,
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' },
+      body: JSON.stringify({ error_code: '071-422', message: 'MARIA GONZALEZ has no coverage', first_name: 'MARIA' }),
+    };
+    tokenAnswer = goodToken;
+    const error = (await rejectionOf(apiClients[0]?.call(memoryLogger().logger) ?? Promise.resolve())) as ApiError;
+    const view = error.toJSON();
+
+    const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+    const { type, stack, ...fields } = serialized;
+
+    expect(type).toBe('UnprocessableEntityError');
+    expect(stack).toBe(error.stack);
+    // As written to the log: JSON, so undefined fields drop out of both.
+    expect(JSON.parse(JSON.stringify(fields))).toEqual(JSON.parse(JSON.stringify(view)));
+    expect(Object.keys(view).sort()).toEqual(
+      ['name', 'code', 'message', 'hint', 'status', 'operation', 'provider', 'providerCode', 'requestId', 'retryAfterSeconds'].sort(),
+    );
+    expect(inspect(error)).toBe(`${error.stack} ${inspect(view)}`);
+    expect(error.providerMessage).toBe('MARIA GONZALEZ has no coverage');
+    expect(JSON.stringify(serialized) + inspect(error)).not.toContain('MARIA');
+  });
+});
+
 // Property runs share the one server and its plan, so they must not overlap.
 describe.sequential('no marker a provider plants comes out of an error or a log line', () => {
   for (const client of apiClients) {
