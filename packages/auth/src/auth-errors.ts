@@ -1,4 +1,4 @@
-import { CoverlinkError } from '@coverlink/core';
+import { CoverlinkError, safeCode } from '@coverlink/core';
 
 /**
  * Stable codes carried by every {@link AuthError}. Match on these, not on messages: messages may be
@@ -52,16 +52,17 @@ export interface AuthErrorOptions {
   hint?: string | undefined;
   /** The HTTP status of the token endpoint's answer, when there was one. */
   status?: number | undefined;
-  /** The OAuth `error` value from the token endpoint's body, when there was one. */
+  /** The OAuth `error` value from the token endpoint's body, when there was one; kept only when code-shaped (`safeCode`). */
   oauthError?: string | undefined;
-  /** The underlying error, already stripped of anything secret. */
+  /** The underlying error, already stripped of anything secret or sent by the provider. */
   cause?: unknown;
 }
 
 /**
  * An error raised while obtaining a token. Its message, `hint`, `String(error)`,
- * `JSON.stringify(error)` and `util.inspect(error)` never contain the client secret or a token:
- * only the code, the HTTP status, the OAuth error code and our own wording are kept.
+ * `JSON.stringify(error)`, `util.inspect(error)` and pino's `err` serializer output never contain the
+ * client secret, a token or the endpoint's free text (`error_description`, a problem's `title`):
+ * only the code, the HTTP status, a code-shaped OAuth error code and our own wording are kept.
  */
 export class AuthError extends CoverlinkError {
   /** The stable error code, one of {@link AuthErrorCode}. */
@@ -74,7 +75,7 @@ export class AuthError extends CoverlinkError {
   constructor(message: string, options: AuthErrorOptions) {
     super(message, options);
     this.status = options.status;
-    this.oauthError = options.oauthError;
+    this.oauthError = safeCode(options.oauthError);
   }
 
   override toJSON(): Record<string, unknown> {
@@ -110,13 +111,21 @@ export class AuthorizationStateError extends AuthError {
   }
 }
 
-/** The user (or the authorization server) refused the authorization: the callback carried `?error=`. */
+/**
+ * The user (or the authorization server) refused the authorization: the callback carried `?error=`.
+ * The message names the `error` code when it is code-shaped; the `error_description` is free text
+ * anyone can put in a callback URL, so it is only on the non-enumerable {@link description}.
+ */
 export class AuthorizationDeniedError extends AuthError {
-  /** The `error_description` the server sent, if any (its own words, shown to the user at your discretion). */
-  readonly description: string | undefined;
+  /**
+   * The `error_description` the callback carried, if any (the server's own words, or a forger's;
+   * non-enumerable, so logs and serializers leave it out). Show it to the user at your discretion.
+   */
+  declare readonly description: string | undefined;
 
   constructor(oauthError: string, description: string | undefined) {
-    super(`The authorization was refused: ${oauthError}${description ? ` (${description})` : ''}.`, {
+    const code = safeCode(oauthError);
+    super(`The authorization was refused${code === undefined ? '' : `: ${code}`}.`, {
       code: AuthErrorCode.authorizationDenied,
       oauthError,
       hint:
@@ -124,7 +133,7 @@ export class AuthorizationDeniedError extends AuthError {
           ? 'The user declined; offer to connect again.'
           : 'Check the requested scopes and redirect URI registered for this client.',
     });
-    this.description = description;
+    Object.defineProperty(this, 'description', { value: description, enumerable: false, configurable: true });
   }
 }
 

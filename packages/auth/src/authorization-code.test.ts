@@ -176,6 +176,25 @@ describe('callbacks that must not be exchanged', () => {
     expect(error.hint).toMatch(/declined/);
   });
 
+  it("keeps a callback's error_description and a free-text error off the message and the logged view", async () => {
+    const oauthClient = await start();
+    const { pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const callback = new URL(redirectUri);
+    callback.searchParams.set('state', pending.state);
+    callback.searchParams.set('error', 'refused for MARIA GONZALEZ');
+    callback.searchParams.set('error_description', 'MARIA GONZALEZ (CC 123456789) is not insured');
+
+    const error = (await failure(oauthClient.completeAuthorization(callback, pending))) as AuthorizationDeniedError;
+
+    expect(error).toBeInstanceOf(AuthorizationDeniedError);
+    expect(error.message).toBe('The authorization was refused.');
+    expect(error.oauthError).toBeUndefined();
+    expect(error.description).toBe('MARIA GONZALEZ (CC 123456789) is not insured');
+    expect(Object.keys(error)).not.toContain('description');
+    expect(JSON.stringify(error) + inspect(error, { depth: 10 })).not.toContain('MARIA');
+    expect(wire).toHaveLength(0);
+  });
+
   it('an expired code (codes live 60 s) tells the user to start again', async () => {
     const oauthClient = await start();
     const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });

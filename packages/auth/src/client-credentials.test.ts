@@ -266,6 +266,43 @@ describe('typed errors', () => {
     expect(error.code).toBe(AuthErrorCode.invalidResponse);
   });
 
+  it.each([
+    ['a line break', `${issuedToken}\r\nx-injected: yes`],
+    ['a control character', `${issuedToken}\u0000`],
+    ['a delete character', `${issuedToken}\u007f`],
+  ])('an access token with %s is refused at reception, AUTH_INVALID_RESPONSE, without quoting it', async (_name, token) => {
+    answer = (response) => sendJson(response, 200, tokenBody(token));
+    const error = await captureError(createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret }).getToken());
+    expect(error.code).toBe(AuthErrorCode.invalidResponse);
+    expect(error.message).toMatch(/cannot be sent in an HTTP header/);
+  });
+
+  it("keeps the OAuth error code but never the endpoint's error_description, nor an error that is free text", async () => {
+    answer = (response) =>
+      sendJson(response, 400, { error: 'invalid_scope', error_description: `Scope refused for MARIA GONZALEZ (${issuedToken})` });
+    const described = await captureError(createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret }).getToken());
+    expect(described.message).toBe('The token endpoint refused the grant (HTTP 400, invalid_scope).');
+
+    answer = (response) => sendJson(response, 400, { error: 'refused for MARIA GONZALEZ' });
+    const freeText = await captureError(createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret }).getToken());
+    expect(freeText.message).toBe('The token endpoint refused the grant (HTTP 400).');
+    expect(freeText.oauthError).toBeUndefined();
+    for (const error of [described, freeText]) expect(inspect(error, { depth: 10 }) + JSON.stringify(error)).not.toContain('MARIA');
+  });
+
+  it("reports a fetch that fails by its class and system code only, never the failure's message", async () => {
+    const fetchQuotingTheSecret: typeof fetch = async () => {
+      throw new TypeError(`Headers.set: "Basic ${clientSecret}" is an invalid header value`, {
+        cause: Object.assign(new Error(`echo ${issuedToken}`), { code: 'ERR_INVALID_CHAR' }),
+      });
+    };
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, fetch: fetchQuotingTheSecret });
+    const error = await captureError(tokens.getToken());
+    expect(error.code).toBe(AuthErrorCode.requestFailed);
+    expect(error.message).toBe(`Could not reach the token endpoint at ${new URL(tokenUrl).origin} (TypeError ERR_INVALID_CHAR).`);
+    expect((error.cause as Error).message).toBe('TypeError ERR_INVALID_CHAR');
+  });
+
   it('a refused connection is a request failure naming the host, not the secret', async () => {
     const closed = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, '127.0.0.1', () => {

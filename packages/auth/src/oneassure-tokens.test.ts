@@ -328,14 +328,14 @@ const mints = [
 ] as const;
 
 describe.each(mints)('typed errors for a %s', (_, mint) => {
-  it('401 A4001: invalid credentials, with the code and title but not the detail', async () => {
+  it("401 A4001: invalid credentials, with the code and our own words, never OneAssure's title or detail", async () => {
     answer = (response) => sendJson(response, 401, invalidCredentials);
 
     const error = await captureError(mint());
 
     expect(error.code).toBe(AuthErrorCode.invalidClient);
     expect(error.status).toBe(401);
-    expect(error.message).toBe('OneAssure rejected the client credentials (HTTP 401, A4001 "Invalid Authentication Credentials").');
+    expect(error.message).toBe('OneAssure rejected the client credentials (HTTP 401, A4001 invalid credentials).');
     expect(error.hint).toMatch(/clientId and clientSecret.*tokenUrl/);
   });
 
@@ -348,7 +348,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
     expect(error.code).toBe(AuthErrorCode.rateLimited);
     expect(error.status).toBe(429);
     expect((error as AuthRateLimitedError).retryAfterSeconds).toBe(60);
-    expect(error.message).toContain('A4290');
+    expect(error.message).toBe('OneAssure rate-limited token requests (HTTP 429, A4290 rate limited).');
   });
 
   it('429 with a Retry-After header: the header wins', async () => {
@@ -374,7 +374,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
 
     expect(error.code).toBe(AuthErrorCode.serverError);
     expect(error.status).toBe(500);
-    expect(error.message).toBe('OneAssure\'s token endpoint failed on its side (HTTP 500, E5000 "An unexpected error occurred").');
+    expect(error.message).toBe("OneAssure's token endpoint failed on its side (HTTP 500, E5000 server error).");
   });
 
   it('502 with an HTML page from a gateway: a server error', async () => {
@@ -389,13 +389,23 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
     expect(error.status).toBe(502);
   });
 
-  it('another 4xx problem: the request was refused, without echoing a title that holds the secret', async () => {
+  it('another 4xx problem: the request was refused, naming its code but not its title, which may hold anything', async () => {
     answer = (response) => sendJson(response, 400, { type: 'A4000', title: `Unknown client ${clientSecret}`, detail: clientSecret });
 
     const error = await captureError(mint());
 
     expect(error.code).toBe(AuthErrorCode.grantRejected);
     expect(error.message).toBe('OneAssure refused the token request (HTTP 400, A4000).');
+  });
+
+  it('a title or a code that is free text (a user id, a name) never reaches the message', async () => {
+    answer = (response) => sendJson(response, 400, { type: 'user MARIA GONZALEZ', title: 'Unknown user MARIA GONZALEZ', detail: 'x' });
+
+    const error = await captureError(mint());
+
+    expect(error.code).toBe(AuthErrorCode.grantRejected);
+    expect(error.message).toBe('OneAssure refused the token request (HTTP 400).');
+    expect(JSON.stringify(error)).not.toContain('MARIA');
   });
 
   it('200 with an HTML page: not a token response', async () => {

@@ -1,4 +1,4 @@
-import { parseRetryAfterMs, type TokenProvider } from '@coverlink/core';
+import { parseRetryAfterMs, safeCode, type TokenProvider } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
 import { createClientCredentialsTokenProvider } from './client-credentials.js';
@@ -195,11 +195,11 @@ function oneAssureTokenFetch(fetchImplementation: typeof fetch) {
     const headers = new Headers(init?.headers);
     headers.set('content-type', 'application/json');
     const response = await fetchImplementation(input, { ...init, headers, body: JSON.stringify(body) });
-    return toOAuthTokenResponse(response, secret);
+    return toOAuthTokenResponse(response);
   };
 }
 
-async function toOAuthTokenResponse(response: Response, secret: string): Promise<Response> {
+async function toOAuthTokenResponse(response: Response): Promise<Response> {
   const { status } = response;
   const text = await response.text();
   let json: unknown;
@@ -208,7 +208,7 @@ async function toOAuthTokenResponse(response: Response, secret: string): Promise
   } catch {
     json = undefined;
   }
-  if (status < 200 || status > 299) throw problemToError(response, json, secret);
+  if (status < 200 || status > 299) throw problemToError(response, json);
 
   const payload = (json as { payload?: { access_token?: unknown; token_type?: unknown; expires_in?: unknown } } | null | undefined)
     ?.payload;
@@ -234,10 +234,10 @@ async function toOAuthTokenResponse(response: Response, secret: string): Promise
   });
 }
 
-/** The typed error for OneAssure's non-2xx answer, naming its problem code and title. */
-function problemToError(response: Response, json: unknown, secret: string): AuthError {
+/** The typed error for OneAssure's non-2xx answer, naming its status and problem code, never its title or detail. */
+function problemToError(response: Response, json: unknown): AuthError {
   const { status } = response;
-  const answer = describeAnswer(status, json, secret);
+  const answer = describeAnswer(status, json);
   if (status === 401 || status === 403) {
     return new AuthError(`OneAssure rejected the client credentials (${answer}).`, {
       code: AuthErrorCode.invalidClient,
@@ -282,15 +282,21 @@ function isProblem(json: unknown): json is { type?: unknown; title?: unknown } {
   return typeof json === 'object' && json !== null && ('type' in json || 'title' in json);
 }
 
+// Coverlink's own words for the problem codes OneAssure documents.
+const documentedProblems: Readonly<Record<string, string>> = {
+  A4001: 'invalid credentials',
+  A4290: 'rate limited',
+  E5000: 'server error',
+};
+
 /**
- * `HTTP 401, A4001 "Invalid Authentication Credentials"`: the status with the problem's code (`type`)
- * and title. `detail` is left out, as it may echo what was sent; a code or title holding the secret too.
+ * `HTTP 401, A4001 invalid credentials`: the status, the problem's code (`type`) when it is
+ * code-shaped, and our own words for the documented codes. The problem's `title` and `detail` are
+ * the provider's free text (they may echo what was sent, the secret or a user id), so they are never used.
  */
-function describeAnswer(status: number, json: unknown, secret: string): string {
-  const safe = (value: unknown, pattern: RegExp) =>
-    typeof value === 'string' && pattern.test(value) && !(secret !== '' && value.includes(secret)) ? value : undefined;
-  const code = isProblem(json) ? safe(json.type, /^[\w.-]{1,40}$/) : undefined;
-  const title = isProblem(json) ? safe(json.title, /^[^\n\r"]{1,120}$/) : undefined;
-  const problem = [code, title === undefined ? undefined : `"${title}"`].filter(Boolean).join(' ');
-  return problem === '' ? `HTTP ${status}` : `HTTP ${status}, ${problem}`;
+function describeAnswer(status: number, json: unknown): string {
+  const code = isProblem(json) ? safeCode(json.type) : undefined;
+  if (code === undefined) return `HTTP ${status}`;
+  const words = Object.hasOwn(documentedProblems, code) ? documentedProblems[code] : undefined;
+  return `HTTP ${status}, ${code}${words === undefined ? '' : ` ${words}`}`;
 }

@@ -1,4 +1,4 @@
-import { AbortError, createAttemptSignal } from '@coverlink/core';
+import { AbortError, createAttemptSignal, safeCode } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode } from './auth-errors.js';
 import { type ClientAuthenticationMethod, clientAuthentication } from './client-authentication.js';
@@ -34,7 +34,8 @@ export interface TokenEndpoint {
   requestOptionsWith(signal: AbortSignal | undefined): oauth.TokenEndpointRequestOptions;
   /**
    * Sends one grant request through oauth4webapi; a failure to reach the endpoint becomes an
-   * {@link AuthError} with code `AUTH_REQUEST_FAILED` that names the host only.
+   * {@link AuthError} with code `AUTH_REQUEST_FAILED` that names the host and the system error code
+   * only (the original message may quote a header value or a token, so it is not kept, not even as cause).
    */
   send(request: () => Promise<Response>, signal?: AbortSignal | undefined): Promise<Response>;
 }
@@ -87,10 +88,11 @@ export function createTokenEndpoint(settings: TokenEndpointSettings, authorizati
             hint: 'Check the provider status; raise `timeout` if its token endpoint is slow.',
           });
         }
-        throw new AuthError(`Could not reach the token endpoint at ${url.origin}.`, {
+        const cause = describeNetworkError(error);
+        throw new AuthError(`Could not reach the token endpoint at ${url.origin} (${cause.message}).`, {
           code: AuthErrorCode.requestFailed,
           hint: 'Check the token URL and the network; for the local mocks, check they are running.',
-          cause: describeNetworkError(error),
+          cause,
         });
       }
     },
@@ -106,11 +108,20 @@ function requireText(value: unknown, setting: string): void {
   }
 }
 
+/**
+ * The network failure reduced to its class name and system error code (`TypeError ECONNREFUSED`):
+ * its message may quote what it refused (undici's `Headers` TypeError quotes the header value, a
+ * fetch adapter may quote a body), so no message is kept.
+ */
 function describeNetworkError(error: unknown): Error {
-  // Keep only name, message and the system error code (ECONNREFUSED, …) of the network failure.
-  const original = error instanceof Error ? error : new Error(String(error));
-  const systemCode = (original.cause as { code?: unknown } | undefined)?.code;
-  const described = new Error(`${original.name}: ${original.message}${typeof systemCode === 'string' ? ` (${systemCode})` : ''}`);
-  described.name = original.name;
+  const name = safeCode(error instanceof Error ? error.name : undefined) ?? 'Error';
+  let systemCode: string | undefined;
+  for (let current: unknown = error, depth = 0; current !== null && typeof current === 'object' && depth < 4; depth++) {
+    systemCode = safeCode((current as { code?: unknown }).code);
+    if (systemCode !== undefined) break;
+    current = (current as { cause?: unknown }).cause;
+  }
+  const described = new Error(systemCode === undefined ? name : `${name} ${systemCode}`);
+  described.name = name;
   return described;
 }

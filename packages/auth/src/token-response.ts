@@ -1,4 +1,4 @@
-import { parseRetryAfterMs, serverClockOffsetMs } from '@coverlink/core';
+import { parseRetryAfterMs, safeCode, serverClockOffsetMs } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
 
@@ -22,8 +22,11 @@ export type TokenResponseProcessor = (
 ) => Promise<oauth.TokenEndpointResponse>;
 
 /**
- * Turns a token endpoint response into an {@link AccessToken}, or into an {@link AuthError} that
- * says what went wrong and carries nothing secret (the raw body may hold a token, so it is dropped).
+ * Turns a token endpoint response into a {@link TokenSet}, or into an {@link AuthError} that says
+ * what went wrong and carries nothing the endpoint sent but its status and a code-shaped OAuth
+ * `error` (the raw body may hold a token, and `error_description` free text, so both are dropped).
+ * An access token holding a line break or another control character, which no HTTP header can
+ * carry, is refused here, `AUTH_INVALID_RESPONSE`, without being quoted.
  */
 export async function readTokenResponse(
   authorizationServer: oauth.AuthorizationServer,
@@ -58,10 +61,22 @@ export async function readTokenResponse(
     throw toAuthError(error, response.status);
   }
   if (result.token_type.toLowerCase() !== 'bearer') {
-    throw new AuthError(`The token endpoint issued a "${result.token_type}" token; only bearer tokens are supported.`, {
-      code: AuthErrorCode.invalidResponse,
-      status: response.status,
-    });
+    const tokenType = safeCode(result.token_type);
+    throw new AuthError(
+      `The token endpoint issued ${tokenType === undefined ? 'a token that is not a bearer token' : `a "${tokenType}" token`}; only bearer tokens are supported.`,
+      { code: AuthErrorCode.invalidResponse, status: response.status },
+    );
+  }
+  // Headers.set would refuse it with a TypeError that quotes the whole token.
+  if (!isHeaderSafeToken(result.access_token)) {
+    throw new AuthError(
+      'The token endpoint issued an access token that cannot be sent in an HTTP header (a line break or a control character).',
+      {
+        code: AuthErrorCode.invalidResponse,
+        status: response.status,
+        hint: 'The token endpoint or a proxy in front of it altered the token: check the token URL; report it to the provider if it persists.',
+      },
+    );
   }
   return {
     accessToken: result.access_token,
@@ -72,6 +87,16 @@ export async function readTokenResponse(
     refreshToken: typeof result.refresh_token === 'string' && result.refresh_token !== '' ? result.refresh_token : undefined,
     scope: typeof result.scope === 'string' ? result.scope : undefined,
   };
+}
+
+/**
+ * Whether `token` is free of line breaks and control characters. Only those are refused at reception:
+ * a OneAssure session token travels in a URL, where spaces or other characters are fine; the bearer
+ * middleware refuses the rest before a header is built.
+ */
+function isHeaderSafeToken(token: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  return !/[\u0000-\u001f\u007f]/.test(token);
 }
 
 /** Seconds from the server's "now" (its `Date` header) until an absolute expiry such as Hello Claims' `.expires`. */
@@ -101,7 +126,8 @@ function secondsUntilJwtExpiry(accessToken: string, response: Response, localNow
 
 function toAuthError(error: unknown, status: number): AuthError {
   if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError) {
-    const oauthError = error instanceof oauth.ResponseBodyError ? error.error : error.cause[0]?.parameters.error;
+    // The OAuth `error` is repeated only when it is code-shaped; `error_description` never is (free text).
+    const oauthError = safeCode(error instanceof oauth.ResponseBodyError ? error.error : error.cause[0]?.parameters.error);
     if (status === 401 || oauthError === 'invalid_client') {
       return new AuthError(`The token endpoint rejected the client credentials (HTTP ${status}${oauthError ? `, ${oauthError}` : ''}).`, {
         code: AuthErrorCode.invalidClient,
@@ -124,9 +150,9 @@ function toAuthError(error: unknown, status: number): AuthError {
       hint: 'Check the client id and secret, and that the token URL belongs to the environment (sandbox or production) the credentials were issued for.',
     });
   }
-  // oauth4webapi's other errors keep the parsed body (which may hold a token) as `cause`: keep only
-  // its code and message.
-  const detail = error instanceof oauth.OperationProcessingError ? ` (${error.code ?? 'unprocessable'}: ${error.message})` : '';
+  // oauth4webapi's other errors keep the parsed body (which may hold a token) as `cause`, and a
+  // future message might quote it: keep only its code.
+  const detail = error instanceof oauth.OperationProcessingError ? ` (${safeCode(error.code) ?? 'unprocessable'})` : '';
   return new AuthError(`The token endpoint's answer (HTTP ${status}) is not a usable token response${detail}.`, {
     code: AuthErrorCode.invalidResponse,
     status,

@@ -96,7 +96,9 @@ describe('unwrap() turns an error status into the ApiError subclass for it', () 
       // `code` is among the secret keys (an OAuth authorization code), so the body keeps it only as providerCode.
       body: { error: { code: '[redacted]', message: 'Something is off.' }, first_name: '[redacted]' },
     });
-    expect(error.message).toBe(`acme answered ${status} to GET /things/{id}: ACME-${status} Something is off.`);
+    // The provider's own sentence is kept apart from the message, which holds our words and the code.
+    expect(error.message).toBe(`acme answered ${status} to GET /things/{id}: ACME-${status}.`);
+    expect(error.providerMessage).toBe('Something is off.');
     expect(server.requests[0]?.url).toBe('/things/7');
   });
 
@@ -109,7 +111,8 @@ describe('unwrap() turns an error status into the ApiError subclass for it', () 
     expect(error.message).toBe('acme answered 409 to POST /things.');
     expect(error.providerCode).toBeUndefined();
     expect(error.requestId).toBeUndefined();
-    expect(error.body).toBe('plain text conflict');
+    // The text of a body that is not JSON is never kept, only its media type and length.
+    expect(error.body).toEqual({ contentType: 'text/plain', length: 19 });
   });
 
   it('reads Retry-After into retryAfterSeconds, rounding up', async () => {
@@ -242,7 +245,7 @@ describe('ApiError.create() and the error shapes', () => {
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'NotFoundError',
       code: 'API_NOT_FOUND',
-      message: 'acme answered 404 to GET /things/{id}: GONE Gone.',
+      message: 'acme answered 404 to GET /things/{id}: GONE.',
       hint: 'Check the id.',
       status: 404,
       operation: 'GET /things/{id}',
@@ -251,7 +254,7 @@ describe('ApiError.create() and the error shapes', () => {
       requestId: 'req-1',
       retryAfterSeconds: 3,
     });
-    expect(String(error)).toBe('NotFoundError: acme answered 404 to GET /things/{id}: GONE Gone.');
+    expect(String(error)).toBe('NotFoundError: acme answered 404 to GET /things/{id}: GONE.');
   });
 
   it('keeps the cause it was given', () => {

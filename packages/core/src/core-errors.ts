@@ -4,9 +4,35 @@ const errorNames = Symbol.for('@coverlink/core.errorNames');
 
 type ErrorClass = abstract new (...parameters: never[]) => CoverlinkError;
 
+// The key Node's util.inspect looks up (util.inspect.custom), spelled out so that core needs no
+// node:util and runs unchanged in browsers and edge runtimes.
+const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
+
+/** What a provider's error code, request id or OAuth error must look like to be repeated in a message. */
+const safeCodePattern = /^[A-Za-z0-9._:-]{1,64}$/;
+
 /**
- * Base of every error Coverlink raises. Its message, `hint`, `String(error)`, `JSON.stringify(error)`
- * and `util.inspect(error)` never hold a secret, a token or a listed personal field.
+ * `value` when it looks like a machine code (`071-104`, `A4001`, `invalid_grant`: letters, digits and
+ * `. _ : -`, at most 64 characters), else `undefined`. Anything a provider sends is repeated in an
+ * error's message or safe view only through this: free text (a name, a sentence quoting a
+ * diagnosis, an e-mail address) never passes.
+ */
+export function safeCode(value: unknown): string | undefined {
+  return typeof value === 'string' && safeCodePattern.test(value) ? value : undefined;
+}
+
+/** `value` as a property `util.inspect`, `JSON.stringify`, spreading and pino's serializer do not list. */
+function defineHidden(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
+}
+
+/**
+ * Base of every error Coverlink raises. Its message, `hint`, `String(error)`, `JSON.stringify(error)`,
+ * `util.inspect(error)`, its stack and pino's `err` serializer output never hold a secret, a token or
+ * text a provider sent: messages are Coverlink's own words plus operation, status and codes that
+ * pass {@link safeCode}. `util.inspect` and `toJSON` show the same safe view; whatever else an error
+ * keeps (a body, headers, the provider's message) is a non-enumerable property, read on purpose.
+ * A `cause`, when there is one, is held to the same rule (pino prints cause messages).
  */
 export class CoverlinkError extends Error {
   /** Stable, machine-readable code, e.g. `API_NOT_FOUND` or `AUTH_INVALID_CLIENT`. */
@@ -38,9 +64,19 @@ export class CoverlinkError extends Error {
     return Array.isArray(names) && names.includes(this.name);
   }
 
-  /** A plain object for structured logs. */
+  /** A plain object for structured logs: the safe view, which `util.inspect` shows too. */
   toJSON(): Record<string, unknown> {
     return { name: this.name, code: this.code, message: this.message, hint: this.hint };
+  }
+
+  /**
+   * What `util.inspect` (and so `console.log`) prints: the stack, whose first line is the message,
+   * then {@link toJSON}'s view. Non-enumerable properties and the cause are not walked.
+   */
+  [inspectCustom](_depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): string {
+    const view = this.toJSON();
+    const rendered = typeof inspect === 'function' ? inspect(view, options) : JSON.stringify(view);
+    return `${this.stack ?? `${this.name}: ${this.message}`} ${rendered}`;
   }
 }
 
@@ -52,15 +88,18 @@ export interface ApiErrorDetails {
   operation: string;
   /** The provider's name, e.g. `osigu`. */
   provider: string;
-  /** The parsed response body, already redacted. */
+  /**
+   * The response body, already redacted: the parsed JSON, or for a body that is not JSON
+   * `{ contentType, length }` (its media type when well-formed, and its length in UTF-8 bytes).
+   */
   body: unknown;
   /** The response headers, already redacted. */
   headers: Record<string, string>;
-  /** The provider's request id header, when it sends one. */
+  /** The provider's request id header, when it sends one; kept only when it passes {@link safeCode}. */
   requestId?: string | undefined;
-  /** The provider's own error code from the body, e.g. OSIGU's `error_code`. */
+  /** The provider's own error code from the body, e.g. OSIGU's `error_code`; kept only when it passes {@link safeCode}. */
   providerCode?: string | undefined;
-  /** The provider's message from the body. */
+  /** The provider's free-text message from the body; kept as the hidden `providerMessage`, never in the message. */
   providerMessage?: string | undefined;
   /** Seconds to wait before retrying, from `Retry-After`. */
   retryAfterSeconds?: number | undefined;
@@ -73,6 +112,13 @@ export interface ApiErrorDetails {
  * {@link AuthenticationError} (401), {@link PermissionDeniedError} (403), {@link NotFoundError} (404),
  * {@link ConflictError} (409), {@link UnprocessableEntityError} (422), {@link RateLimitError} (429),
  * {@link ServerError} (5xx); other statuses are plain `ApiError`s.
+ *
+ * The message names the provider, the operation, the status and the provider's error code, e.g.
+ * `OSIGU answered 404 to POST /v1/sponsors/{sponsor_slug}/search: 071-404.`; the provider's own
+ * sentence may quote a patient, so it is only on {@link providerMessage}. `body`, `headers` and
+ * `providerMessage` are non-enumerable: `util.inspect`, `JSON.stringify` and pino's `err`
+ * serializer show name, code, message, hint, status, operation, provider, providerCode, requestId
+ * and retryAfterSeconds only.
  */
 export class ApiError extends CoverlinkError {
   /** The HTTP status. */
@@ -81,13 +127,18 @@ export class ApiError extends CoverlinkError {
   readonly operation: string;
   /** The provider's name. */
   readonly provider: string;
-  /** The parsed response body, with secrets and listed personal fields replaced by `[redacted]`. */
-  readonly body: unknown;
-  /** The response headers, with secrets redacted. */
-  readonly headers: Record<string, string>;
-  /** The provider's request id, to quote to its support. */
+  /**
+   * The response body, redacted (non-enumerable): the parsed JSON, or `{ contentType, length }` for a
+   * body that is not JSON, whose text is never kept.
+   */
+  declare readonly body: unknown;
+  /** The response headers, redacted (non-enumerable). */
+  declare readonly headers: Record<string, string>;
+  /** The provider's free-text error message (non-enumerable). It may quote personal data: do not log it. */
+  declare readonly providerMessage: string | undefined;
+  /** The provider's request id, to quote to its support (only when it looks like an id). */
   readonly requestId: string | undefined;
-  /** The provider's own error code, e.g. OSIGU's `071-104`. */
+  /** The provider's own error code, e.g. OSIGU's `071-104` (only when it looks like a code). */
   readonly providerCode: string | undefined;
   /** Seconds to wait before retrying, from `Retry-After`, when sent. */
   readonly retryAfterSeconds: number | undefined;
@@ -97,19 +148,21 @@ export class ApiError extends CoverlinkError {
     this.status = details.status;
     this.operation = details.operation;
     this.provider = details.provider;
-    this.body = details.body;
-    this.headers = details.headers;
-    this.requestId = details.requestId;
-    this.providerCode = details.providerCode;
+    defineHidden(this, 'body', details.body);
+    defineHidden(this, 'headers', details.headers);
+    defineHidden(this, 'providerMessage', details.providerMessage);
+    this.requestId = safeCode(details.requestId);
+    this.providerCode = safeCode(details.providerCode);
     this.retryAfterSeconds = details.retryAfterSeconds;
   }
 
-  /** The subclass for `details.status`, with a message naming provider, status, operation and provider code. */
+  /**
+   * The subclass for `details.status`, with a message naming provider, status, operation and the
+   * provider code (when it passes {@link safeCode}); never the provider's message.
+   */
   static create(details: ApiErrorDetails): ApiError {
-    const detail = [details.providerCode, details.providerMessage].filter(Boolean).join(' ');
-    const sentence = `${details.provider} answered ${details.status} to ${details.operation}${detail ? `: ${detail}` : ''}`;
-    // Provider messages usually end a sentence already: no `Not found..`.
-    const message = /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+    const providerCode = safeCode(details.providerCode);
+    const message = `${details.provider} answered ${details.status} to ${details.operation}${providerCode === undefined ? '' : `: ${providerCode}`}.`;
     const [ErrorClass, code] =
       statusClasses.get(details.status) ?? (details.status >= 500 ? [ServerError, 'API_SERVER_ERROR'] : [ApiError, 'API_ERROR']);
     return new ErrorClass(message, code, details);
@@ -157,22 +210,26 @@ const statusClasses = new Map<number, [typeof ApiError, string]>([
 
 /**
  * The provider answered a success status with a body that is not JSON (an HTML maintenance page, a
- * proxy's error page): there is no data to hand out. The body itself is not kept (it may hold anything).
+ * proxy's error page, JSON cut short): there is no data to hand out. The body itself is not kept,
+ * not even as a cause (it may hold anything).
  */
 export class InvalidResponseError extends CoverlinkError {
   /** The HTTP status. */
   readonly status: number;
   /** Method and path template of the call. */
   readonly operation: string;
+  /** The provider's name, when known. */
+  readonly provider: string | undefined;
 
-  constructor(message: string, details: { status: number; operation: string; hint?: string | undefined }) {
+  constructor(message: string, details: { status: number; operation: string; provider?: string | undefined; hint?: string | undefined }) {
     super(message, { code: 'API_INVALID_RESPONSE', hint: details.hint });
     this.status = details.status;
     this.operation = details.operation;
+    this.provider = details.provider;
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, operation: this.operation };
+    return { ...super.toJSON(), status: this.status, operation: this.operation, provider: this.provider };
   }
 }
 
@@ -180,8 +237,49 @@ export class InvalidResponseError extends CoverlinkError {
 export class ConnectionError extends CoverlinkError {}
 /** An attempt took longer than the configured timeout (after any retries). */
 export class TimeoutError extends CoverlinkError {}
-/** The caller aborted the request through its `AbortSignal`; never retried. */
+/** The caller aborted the request through its `AbortSignal`; never retried. Its `cause` is the caller's own abort reason. */
 export class AbortError extends CoverlinkError {}
+
+/**
+ * A bearer token holds a character no HTTP header may carry (a line break, a control character, a
+ * space, anything beyond visible ASCII). Nothing was sent; the token is not quoted.
+ */
+export class InvalidAccessTokenError extends CoverlinkError {}
+
+/**
+ * A client call failed with an error Coverlink did not raise itself (a bug, an unexpected runtime
+ * error). Its message names the provider, the operation and only the original error's class: the
+ * original message may quote a body or a header value, so it is neither kept nor made the cause.
+ */
+export class UnexpectedError extends CoverlinkError {
+  /** The provider's name. */
+  readonly provider: string;
+  /** Method and path template of the call. */
+  readonly operation: string;
+  /** The class name of the original error, e.g. `TypeError`. */
+  readonly originalName: string;
+
+  constructor(details: { provider: string; operation: string; original: unknown }) {
+    const originalName = safeCode(errorClassName(details.original)) ?? 'unknown';
+    super(`The ${details.provider} call ${details.operation} failed unexpectedly (${originalName}).`, {
+      code: 'UNEXPECTED_ERROR',
+      hint: 'This is likely a bug in Coverlink or in a middleware or fetch passed to it: please report it with the operation and the error class.',
+    });
+    this.provider = details.provider;
+    this.operation = details.operation;
+    this.originalName = originalName;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), provider: this.provider, operation: this.operation, originalName: this.originalName };
+  }
+}
+
+function errorClassName(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return typeof value;
+  const constructorName = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof constructorName === 'string' ? constructorName : undefined;
+}
 
 /**
  * The `isInstance()` guard of one provider's HTTP errors: an {@link ApiError} (of any status class)

@@ -11,13 +11,16 @@ export {
   ConflictError,
   ConnectionError,
   CoverlinkError,
+  InvalidAccessTokenError,
   InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   providerApiError,
   RateLimitError,
   ServerError,
+  safeCode,
   TimeoutError,
+  UnexpectedError,
   UnprocessableEntityError,
 } from './core-errors.js';
 export type { AttemptLog, Logger } from './logger.js';
@@ -34,5 +37,5 @@ export {
   retryDelayMs,
 } from './retry-policy.js';
 export type { TokenProvider } from './token-provider.js';
-export { type FetchResult, unwrap } from './unwrap.js';
+export { type FetchResult, type TextBodySummary, unwrap } from './unwrap.js';
 export { corePackageName, corePackageVersion } from './version.js';

@@ -1,5 +1,5 @@
 import { createAttemptSignal } from './attempt-signal.js';
-import { AbortError, ConnectionError, TimeoutError } from './core-errors.js';
+import { AbortError, ConnectionError, safeCode, TimeoutError } from './core-errors.js';
 import type { AttemptLog, Logger } from './logger.js';
 import { pathTemplateOf } from './request-context.js';
 import {
@@ -111,7 +111,8 @@ export function createResilientFetch(settings: ResilientFetchSettings): typeof f
             cause: callerSignal.reason,
           });
         }
-        const systemCode = systemCodeOf(error);
+        // A fetch adapter's error code is repeated in the message only when it looks like one (ECONNRESET).
+        const systemCode = safeCode(systemCodeOf(error));
         const { timedOut } = attemptSignal;
         const repeatable = isSafeToRepeat(request) || (!timedOut && systemCode !== undefined && failedBeforeSending.has(systemCode));
         const delay = !isLast && repeatable ? retryDelayMs(attempt, undefined, policy, random) : undefined;

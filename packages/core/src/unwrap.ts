@@ -13,7 +13,9 @@ export interface FetchResult<Data> {
 /**
  * The data of a successful call, or the typed {@link ApiError} subclass for its status
  * (`NotFoundError`, `RateLimitError`, …) carrying the provider's error code, its request id, a hint
- * and the redacted body. This is the one way to get throwing behaviour; without it calls return
+ * and the redacted body. The error's message never quotes the provider's text (see {@link ApiError});
+ * a body that is not JSON (an HTML 404 page, a plain-text stack dump) is kept only as
+ * `{ contentType, length }`. This is the one way to get throwing behaviour; without it calls return
  * openapi-fetch's `{ data, error, response }`.
  *
  * @example
@@ -33,11 +35,14 @@ export function unwrap<Data>(result: FetchResult<Data>): Data {
   const redactor = createRedactor(profile.personalFields);
   const { code, message } = profile.readError(result.error);
   const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
+  // openapi-fetch hands a body it could not parse as JSON over as its raw text, which may be
+  // anything (an HTML page echoing the request, a stack dump quoting a patient): only its shape is kept.
+  const isText = typeof result.error === 'string';
   throw ApiError.create({
     status: response.status,
     operation,
     provider: profile.name,
-    body: redactor.value(result.error),
+    body: isText ? textBodySummary(response, result.error as string) : redactor.value(result.error),
     headers: redactor.headers(response.headers),
     requestId: profile.requestIdHeader === undefined ? undefined : (response.headers.get(profile.requestIdHeader) ?? undefined),
     providerCode: code,
@@ -45,4 +50,25 @@ export function unwrap<Data>(result: FetchResult<Data>): Data {
     retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
     hint: profile.hint(response.status, operation),
   });
+}
+
+/** What an {@link ApiError} keeps of an error body that is not JSON. */
+export interface TextBodySummary {
+  /** The media type from `Content-Type` (`text/html`), without parameters; `undefined` when missing or malformed. */
+  contentType: string | undefined;
+  /** The body's length in bytes (of its text, encoded as UTF-8). */
+  length: number;
+}
+
+// RFC 6838 type/subtype names; anything else in the header is not repeated.
+const mediaTypePattern = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}$/;
+
+/** The media type of `Content-Type` when it is well-formed, without parameters, else `undefined`. */
+export function mediaTypeOf(contentType: string | null): string | undefined {
+  const type = contentType?.split(';')[0]?.trim();
+  return type !== undefined && mediaTypePattern.test(type) ? type.toLowerCase() : undefined;
+}
+
+function textBodySummary(response: Response, text: string): TextBodySummary {
+  return { contentType: mediaTypeOf(response.headers.get('content-type')), length: new TextEncoder().encode(text).byteLength };
 }
