@@ -1,3 +1,11 @@
+export {
+  errorShapeOf,
+  generateRedaction,
+  mergeShapes,
+  type ShapeNode,
+  sensitiveExtension,
+  sensitiveFieldsOf,
+} from './generate-redaction.js';
 export { generateTypes } from './generate-types.js';
 export { generatedTypesDrift } from './generated-types-drift.js';
 export { providerLayout } from './provider-layout.js';
