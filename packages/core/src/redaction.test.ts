@@ -71,6 +71,17 @@ describe('redactByShape(): keeps only what the error shape declares', () => {
     });
   });
 
+  it('keeps only the map keys naming known fields when the shape lists them', () => {
+    const fields: BodyShape = { properties: { errors: { properties: {}, map: true, mapKeys: ['items', 'price', 'referenceId'] } } };
+
+    expect(
+      redactByShape(
+        { errors: { referenceId: ['taken'], 'items[0].price': ['< 0'], '$.referenceId': ['x'], 'ana@example.com': ['taken'], '': ['x'] } },
+        fields,
+      ),
+    ).toEqual({ errors: { referenceId: redacted, 'items[0].price': redacted, '$.referenceId': redacted } });
+  });
+
   it('redacts a value of another kind than the shape declares there', () => {
     expect(redactByShape({ code: { leaked: 'x' }, details: 'Ana Soto', violations: { field: 'x' } }, shape)).toEqual({
       code: redacted,

@@ -79,6 +79,12 @@ export interface BodyShape {
   readonly properties?: { readonly [key: string]: BodyShape };
   /** An object here may hold keys beyond `properties` (a map, `additionalProperties`): kept, values redacted. */
   readonly map?: true;
+  /**
+   * When set, a map keeps only the keys that name fields: each segment of the key (split at `.`
+   * and `[…]`, so `items[0].price` and `$.referenceId` count) is one of these names or an index.
+   * Codegen sets it to every property name of the spec, so a key made of provider data is dropped.
+   */
+  readonly mapKeys?: readonly string[];
   /** An array may sit here; every item has this shape. */
   readonly items?: BodyShape;
 }
@@ -89,8 +95,8 @@ const maximumDepth = 32;
 /**
  * A copy of a parsed body that keeps only what `shape` declares, failing closed:
  *
- * - a key the shape does not declare is **dropped**, at any depth (a map's keys are kept, their
- *   values redacted);
+ * - a key the shape does not declare is **dropped**, at any depth; a map keeps its keys (only
+ *   those naming fields, when the shape lists `mapKeys`) and redacts their values;
  * - a key marked sensitive keeps its name and gets `[redacted]` as its value;
  * - a value of another kind than the shape declares there (a string where an object is declared,
  *   an object or array where a string is) is redacted, and so is anything nested deeper than 32
@@ -117,11 +123,18 @@ function redactAt(value: unknown, shape: BodyShape, depth: number): unknown {
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const declared = properties !== undefined && Object.hasOwn(properties, key) ? properties[key] : undefined;
-    if (declared === undefined && !map) continue;
+    if (declared === undefined && !(map && namesAField(key, shape.mapKeys))) continue;
     const kept = declared === undefined ? redacted : redactAt(item, declared, depth + 1);
     Object.defineProperty(copy, key, { value: kept, enumerable: true, writable: true, configurable: true });
   }
   return copy;
+}
+
+/** Whether a map key may be kept: always without `mapKeys`, else when every segment of it is a known field name or an index. */
+function namesAField(key: string, mapKeys: readonly string[] | undefined): boolean {
+  if (mapKeys === undefined) return true;
+  const segments = key.split(/[.[\]]+/).filter((segment) => segment !== '' && segment !== '$');
+  return segments.length > 0 && segments.every((segment) => /^\d+$/.test(segment) || mapKeys.includes(segment));
 }
 
 /** Keys are matched case-insensitively and without `-`/`_`, so `Client-Secret` matches `client_secret`. */

@@ -13,6 +13,7 @@ export interface ShapeNode {
   scalar?: true;
   properties?: Record<string, ShapeNode>;
   map?: true;
+  mapKeys?: string[];
   items?: ShapeNode;
 }
 
@@ -53,6 +54,9 @@ export function mergeShapes(left: ShapeNode, right: ShapeNode): ShapeNode {
     merged.properties = properties;
   }
   if (left.map || right.map) merged.map = true;
+  if (left.mapKeys !== undefined || right.mapKeys !== undefined) {
+    merged.mapKeys = [...new Set([...(left.mapKeys ?? []), ...(right.mapKeys ?? [])])].sort();
+  }
   if (left.items !== undefined && right.items !== undefined) merged.items = mergeShapes(left.items, right.items);
   else if (left.items !== undefined || right.items !== undefined) merged.items = left.items ?? right.items;
   return merged;
@@ -131,11 +135,31 @@ export function errorShapeOf(document: Schema): ShapeNode {
     }
   }
   // A spec without error bodies declares nothing: every error body is redacted whole.
-  return shape ?? { sensitive: true };
+  return withMapKeys(shape ?? { sensitive: true }, propertyNamesOf(document));
+}
+
+/** The shape with every map restricted to keys naming fields of the spec (a validation error's field names). */
+function withMapKeys(shape: ShapeNode, names: string[]): ShapeNode {
+  const result: ShapeNode = { ...shape };
+  if (shape.map) result.mapKeys = names;
+  if (shape.properties !== undefined) {
+    result.properties = Object.fromEntries(Object.entries(shape.properties).map(([key, child]) => [key, withMapKeys(child, names)]));
+  }
+  if (shape.items !== undefined) result.items = withMapKeys(shape.items, names);
+  return result;
 }
 
 /** Every property name the document marks sensitive, sorted; examples and other data are not walked. */
 export function sensitiveFieldsOf(document: unknown): string[] {
+  return propertyNamesWhere(document, (property) => property[sensitiveExtension] === true);
+}
+
+/** Every property name the document declares, sorted. */
+export function propertyNamesOf(document: unknown): string[] {
+  return propertyNamesWhere(document, () => true);
+}
+
+function propertyNamesWhere(document: unknown, keep: (property: Schema) => boolean): string[] {
   const names = new Set<string>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -146,8 +170,7 @@ export function sensitiveFieldsOf(document: unknown): string[] {
     for (const [key, value] of Object.entries(node)) {
       if (dataKeys.has(key) || key.startsWith('x-')) continue;
       if (key === 'properties' && isObject(value)) {
-        for (const [name, property] of Object.entries(value))
-          if (isObject(property) && property[sensitiveExtension] === true) names.add(name);
+        for (const [name, property] of Object.entries(value)) if (isObject(property) && keep(property)) names.add(name);
       }
       walk(value);
     }
@@ -158,7 +181,7 @@ export function sensitiveFieldsOf(document: unknown): string[] {
 
 /** TypeScript source for a shape; refuses a `__proto__` key, which an object literal would turn into a prototype. */
 function shapeSource(shape: ShapeNode, indent: string): string {
-  if (shape.properties === undefined && shape.items === undefined) {
+  if (shape.properties === undefined && shape.items === undefined && shape.mapKeys === undefined) {
     const flags = (['sensitive', 'scalar', 'map'] as const).filter((flag) => shape[flag]).map((flag) => `${flag}: true`);
     return flags.length === 0 ? '{}' : `{ ${flags.join(', ')} }`;
   }
@@ -179,6 +202,7 @@ function shapeSource(shape: ShapeNode, indent: string): string {
     }
   }
   if (shape.map) lines.push(`${inner}map: true,`);
+  if (shape.mapKeys !== undefined) lines.push(`${inner}mapKeys: [${shape.mapKeys.map((key) => JSON.stringify(key)).join(', ')}],`);
   if (shape.items !== undefined) lines.push(`${inner}items: ${shapeSource(shape.items, inner)},`);
   return lines.length === 0 ? '{}' : `{\n${lines.join('\n')}\n${indent}}`;
 }

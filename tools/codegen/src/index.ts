@@ -2,6 +2,7 @@ export {
   errorShapeOf,
   generateRedaction,
   mergeShapes,
+  propertyNamesOf,
   type ShapeNode,
   sensitiveExtension,
   sensitiveFieldsOf,

@@ -38,6 +38,7 @@ export const errorShape: BodyShape = {
     "errors": {
       properties: {},
       map: true,
+      mapKeys: [".expires", ".issued", ".refresh", "MechanicalLabour", "RefinishLabour", "RemoveReplaceLabour", "RepairLabour", "access_token", "accident", "bookingDate", "claimNumber", "client_id", "client_secret", "code", "code_verifier", "description", "detail", "documentUrl", "error", "error_description", "errors", "expires_in", "expiry", "grant_type", "id", "instance", "instructions", "isOnReport", "items", "markup", "metadata", "order", "partNumber", "price", "quantity", "rates", "redirect_uri", "referenceId", "refresh_token", "scope", "status", "title", "token_type", "total", "traceId", "type", "vehicle", "version"],
     },
   },
 };
