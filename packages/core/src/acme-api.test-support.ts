@@ -1,6 +1,7 @@
 // Test support, never built into dist: a tiny hand-written openapi-typescript `paths` type and the
 // ProviderProfile of an imaginary provider, "acme", plus a fake TokenProvider that counts its calls.
 import type { ProviderProfile } from './provider-profile.js';
+import type { BodyShape } from './redaction.js';
 import type { TokenProvider } from './token-provider.js';
 
 export interface Thing {
@@ -85,14 +86,41 @@ export interface paths {
   };
 }
 
-/** Acme's personal fields, redacted in logs and errors. */
-export const acmePersonalFields = ['first_name', 'last_name', 'document_number', 'birthdate', 'phone', 'email'] as const;
+/** Acme's sensitive fields, as codegen would list them from an acme spec marking them `x-coverlink-sensitive`. */
+export const acmeSensitiveFields = ['first_name', 'last_name', 'document_number', 'birthdate', 'phone', 'email'] as const;
+
+const sensitive: BodyShape = { sensitive: true };
+const scalar: BodyShape = { scalar: true };
+
+/**
+ * Acme's error shape, as codegen would emit it: the `error` envelope with a safe code and message,
+ * and a `received` echo of the person sent, whose personal fields are sensitive. Anything else in
+ * an acme error body is dropped.
+ */
+export const acmeErrorShape: BodyShape = {
+  properties: {
+    error: { properties: { code: scalar, message: scalar } },
+    received: {
+      properties: {
+        first_name: sensitive,
+        last_name: sensitive,
+        document_number: sensitive,
+        birthdate: sensitive,
+        phone: sensitive,
+        email: sensitive,
+        plan: scalar,
+        contacts: { items: { properties: { email: sensitive, phone: sensitive, kind: scalar } } },
+      },
+    },
+  },
+};
 
 export const acmeProfile: ProviderProfile = {
   name: 'acme',
   packageName: '@coverlink/x',
   packageVersion: '1.2.3',
-  personalFields: acmePersonalFields,
+  sensitiveFields: acmeSensitiveFields,
+  errorShape: acmeErrorShape,
   requestIdHeader: 'x-acme-request-id',
   readError(body) {
     const error = (body as Partial<AcmeError> | null | undefined)?.error;

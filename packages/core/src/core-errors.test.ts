@@ -93,8 +93,8 @@ describe('unwrap() turns an error status into the ApiError subclass for it', () 
       requestId: `req-${status}`,
       hint: `Acme hint for ${status} on GET /things/{id}.`,
       retryAfterSeconds: undefined,
-      // `code` is among the secret keys (an OAuth authorization code), so the body keeps it only as providerCode.
-      body: { error: { code: '[redacted]', message: 'Something is off.' }, first_name: '[redacted]' },
+      // acme's error shape declares error.code and error.message safe; first_name it does not declare, so it is dropped.
+      body: { error: { code: `ACME-${status}`, message: 'Something is off.' } },
     });
     // The provider's own sentence is kept apart from the message, which holds our words and the code.
     expect(error.message).toBe(`acme answered ${status} to GET /things/{id}: ACME-${status}.`);
@@ -128,14 +128,20 @@ describe('unwrap() turns an error status into the ApiError subclass for it', () 
     expect(seconds).toBeLessThanOrEqual(30);
   });
 
-  it('keeps the response headers with secrets redacted', async () => {
-    server.script({ status: 403, headers: { 'set-cookie': 'session=s3cr3t-session', 'x-acme-zone': 'eu' }, body: {} });
+  it('keeps the values of safe response headers only, redacting secrets and unknown headers', async () => {
+    server.script({
+      status: 403,
+      headers: { 'set-cookie': 'session=s3cr3t-session', 'x-acme-zone': 'eu', 'x-acme-request-id': 'req-9' },
+      body: {},
+    });
 
     const result = await acmeClient().GET('/things/{id}', { params: { path: { id: '7' } } });
     const error = thrownBy(() => unwrap(result)) as PermissionDeniedError;
 
     expect(error.headers['set-cookie']).toBe('[redacted]');
-    expect(error.headers['x-acme-zone']).toBe('eu');
+    expect(error.headers['x-acme-zone']).toBe('[redacted]');
+    expect(error.headers['x-acme-request-id']).toBe('req-9');
+    expect(error.headers['content-type']).toBe('application/json');
   });
 
   it('returns the typed data of a success', async () => {

@@ -26,7 +26,17 @@ export {
 export type { AttemptLog, Logger } from './logger.js';
 export { cursorPagination, nextLinkPagination, type PaginationStyle, pageNumberPagination, paginate } from './pagination.js';
 export type { ProviderProfile } from './provider-profile.js';
-export { createRedactor, type Redactor, redacted, secretKeys } from './redaction.js';
+export {
+  type BodyShape,
+  createRedactor,
+  type RedactionRules,
+  type Redactor,
+  redactByShape,
+  redacted,
+  redactorFor,
+  safeHeaders,
+  secretKeys,
+} from './redaction.js';
 export { abortableSleep, createResilientFetch, type RequestOverrides, type ResilientFetchSettings } from './resilient-fetch.js';
 export {
   defaultRetryPolicy,

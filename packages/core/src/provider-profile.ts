@@ -1,7 +1,11 @@
+import type { BodyShape } from './redaction.js';
+
 /**
  * What the shared runtime needs to know about a provider: how to name it, read its error bodies,
  * and which of its fields are personal data. A provider package declares one and passes it to
- * {@link createApiClient}; nothing provider-specific lives in `@coverlink/core`.
+ * {@link createApiClient}; nothing provider-specific lives in `@coverlink/core`. The two
+ * redaction fields come from the provider's generated `<provider>-redaction.ts`, emitted from the
+ * `x-coverlink-sensitive` marks of its spec.
  */
 export interface ProviderProfile {
   /** Short name used in messages and logs, e.g. `OSIGU`. */
@@ -10,11 +14,16 @@ export interface ProviderProfile {
   packageName: string;
   /** Its version, for the `User-Agent`. */
   packageVersion: string;
-  /** Body keys holding personal data (names, document numbers, birth dates, phone, email), redacted in logs and errors. */
-  personalFields: readonly string[];
+  /** Property names the spec marks `x-coverlink-sensitive` (names, document numbers, birth dates, contact data, secrets), redacted in URLs. */
+  sensitiveFields: readonly string[];
+  /**
+   * The shape of the provider's error bodies (its spec's 4xx/5xx schemas): an error keeps only the
+   * keys it declares, with sensitive ones `[redacted]`; any other key is dropped.
+   */
+  errorShape: BodyShape;
   /** The header carrying the provider's request id, when it sends one. */
   requestIdHeader?: string | undefined;
-  /** Reads the provider's error code and message out of an error body. */
+  /** Reads the provider's error code and message out of an error body (the redacted copy, when raising an ApiError). */
   readError(body: unknown): { code?: string | undefined; message?: string | undefined };
   /** What to tell the developer for a status on an operation (`POST /path/{template}`). */
   hint(status: number, operation: string): string | undefined;

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { acmePersonalFields, acmeProfile, countingTokenProvider, type paths } from './acme-api.test-support.js';
+import { acmeErrorShape, acmeProfile, acmeSensitiveFields, countingTokenProvider, type paths } from './acme-api.test-support.js';
 import { createApiClient } from './api-client.js';
 import {
   AbortError,
@@ -20,104 +20,147 @@ import {
   renderingsOf,
   startFaultServer,
 } from './fault-server.test-support.js';
-import { createRedactor, redacted, secretKeys } from './redaction.js';
+import { type BodyShape, createRedactor, redactByShape, redacted, secretKeys } from './redaction.js';
 import { unwrap } from './unwrap.js';
 
-describe('createRedactor().value: a deep copy with sensitive keys redacted', () => {
-  const redactor = createRedactor(acmePersonalFields);
+describe('redactByShape(): keeps only what the error shape declares', () => {
+  const shape: BodyShape = {
+    properties: {
+      code: { scalar: true },
+      message: { sensitive: true },
+      details: {
+        properties: {
+          field: { scalar: true },
+          received: { sensitive: true },
+          nested: { properties: { reason: { scalar: true } } },
+        },
+      },
+      violations: { items: { properties: { field: { scalar: true }, value: { sensitive: true } } } },
+      errors: { properties: {}, map: true },
+    },
+  };
 
-  it('matches secret keys ignoring case, `-` and `_`', () => {
-    expect(
-      redactor.value({
-        Authorization: 'Bearer a',
-        'ACCESS-TOKEN': 'b',
-        accessToken: 'c',
-        Client_Secret: 'd',
-        clientSecret: 'e',
-        REFRESH_TOKEN: 'f',
-        'Set-Cookie': 'g',
-        password: 'h',
-        'x-api-key': 'i',
-        label: 'kept',
-      }),
-    ).toEqual({
-      Authorization: redacted,
-      'ACCESS-TOKEN': redacted,
-      accessToken: redacted,
-      Client_Secret: redacted,
-      clientSecret: redacted,
-      REFRESH_TOKEN: redacted,
-      'Set-Cookie': redacted,
-      password: redacted,
-      'x-api-key': redacted,
-      label: 'kept',
+  it('keeps a declared safe key, replaces a sensitive one and drops an undeclared one', () => {
+    expect(redactByShape({ code: 'E1', message: 'Ana Soto has no cover', full_name: 'Ana Soto' }, shape)).toEqual({
+      code: 'E1',
+      message: redacted,
     });
   });
 
-  it("matches the provider's personal fields the same way", () => {
-    expect(
-      redactor.value({ 'First-Name': 'Ana', firstName: 'Ana', LAST_NAME: 'Soto', documentNumber: '123', birthdate: '1990-01-01', age: 34 }),
-    ).toEqual({
-      'First-Name': redacted,
-      firstName: redacted,
-      LAST_NAME: redacted,
-      documentNumber: redacted,
-      birthdate: redacted,
-      age: 34,
-    });
-  });
-
-  it('walks nested objects and arrays, and redacts a sensitive key holding an object whole', () => {
+  it('drops undeclared keys at every depth, in objects and in array items', () => {
     const body = {
-      beneficiaries: [
-        { first_name: 'Ana', plan: 'gold', contacts: [{ email: 'ana@example.com', kind: 'home' }] },
-        { first_name: 'Luis', plan: 'silver', contacts: [] },
+      code: 'E1',
+      debug: { received_authorization: 'Bearer tok' },
+      details: { field: 'dob', rejected_value: '1990-01-01', received: { email_address: 'a@b.c' }, nested: { reason: 'r', value: 'x' } },
+      violations: [
+        { field: 'name', value: 'Ana', echo: 'Ana' },
+        { field: 'dob', extra: { deeper: 'secret' } },
       ],
-      auth: { token: { value: 'tok', expires: 3600 } },
-      matrix: [[{ phone: '+1 555' }]],
     };
 
-    expect(redactor.value(body)).toEqual({
-      beneficiaries: [
-        { first_name: redacted, plan: 'gold', contacts: [{ email: redacted, kind: 'home' }] },
-        { first_name: redacted, plan: 'silver', contacts: [] },
-      ],
-      auth: { token: redacted },
-      matrix: [[{ phone: redacted }]],
+    expect(redactByShape(body, shape)).toEqual({
+      code: 'E1',
+      details: { field: 'dob', received: redacted, nested: { reason: 'r' } },
+      violations: [{ field: 'name', value: redacted }, { field: 'dob' }],
     });
   });
 
-  it('leaves the input untouched and primitives as they are', () => {
-    const body = { first_name: 'Ana', nested: { email: 'ana@example.com' } };
-    redactor.value(body);
-    expect(body).toEqual({ first_name: 'Ana', nested: { email: 'ana@example.com' } });
-    for (const value of ['text', 7, true, null, undefined]) expect(redactor.value(value)).toBe(value);
+  it("keeps a map's keys and redacts its values, whatever they hold", () => {
+    expect(redactByShape({ errors: { referenceId: ["'RPR-1' is taken"], email: { nested: 'x' } } }, shape)).toEqual({
+      errors: { referenceId: redacted, email: redacted },
+    });
   });
 
-  it('leaves nothing sensitive in a body nested deeper than it walks', () => {
-    let body: Record<string, unknown> = { password: 'deep-secret', first_name: 'Deep Ana' };
+  it('keeps only the map keys naming known fields when the shape lists them', () => {
+    const fields: BodyShape = { properties: { errors: { properties: {}, map: true, mapKeys: ['items', 'price', 'referenceId'] } } };
+
+    expect(
+      redactByShape(
+        { errors: { referenceId: ['taken'], 'items[0].price': ['< 0'], '$.referenceId': ['x'], 'ana@example.com': ['taken'], '': ['x'] } },
+        fields,
+      ),
+    ).toEqual({ errors: { referenceId: redacted, 'items[0].price': redacted, '$.referenceId': redacted } });
+  });
+
+  it('redacts a value of another kind than the shape declares there', () => {
+    expect(redactByShape({ code: { leaked: 'x' }, details: 'Ana Soto', violations: { field: 'x' } }, shape)).toEqual({
+      code: redacted,
+      details: redacted,
+      violations: redacted,
+    });
+    expect(redactByShape({ code: ['x'] }, shape)).toEqual({ code: redacted });
+    // A non-JSON error body arrives as a string where an object is declared.
+    expect(redactByShape('<html>Ana Soto, CC 123</html>', shape)).toBe(redacted);
+    expect(redactByShape(['Ana'], shape)).toBe(redacted);
+  });
+
+  it('redacts everything when the shape declares nothing, and keeps null and undefined', () => {
+    expect(redactByShape({ code: 'E1' }, {})).toBe(redacted);
+    expect(redactByShape('text', {})).toBe(redacted);
+    for (const value of [null, undefined]) expect(redactByShape(value, {})).toBe(value);
+    expect(redactByShape({ code: null, details: null }, shape)).toEqual({ code: null, details: null });
+  });
+
+  it('never lets a __proto__ key set the prototype of the copy, and never matches keys inherited by the shape', () => {
+    const body = JSON.parse(
+      '{"code":"E1","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"x":1}},"details":{"__proto__":{"field":"f"}}}',
+    );
+    const copy = redactByShape(body, shape) as Record<string, unknown>;
+
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect((copy as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(Object.keys(copy)).toEqual(['code', 'details']);
+    expect(Object.getPrototypeOf(copy.details)).toBe(Object.prototype);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+
+    // A map keeps every key, __proto__ too, as an ordinary own key with a redacted value.
+    const mapped = redactByShape(JSON.parse('{"errors":{"__proto__":{"polluted":"yes"}}}'), shape) as { errors: object };
+    expect(Object.getPrototypeOf(mapped.errors)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(mapped.errors, '__proto__')?.value).toBe(redacted);
+    expect(JSON.stringify(mapped)).toBe('{"errors":{"__proto__":"[redacted]"}}');
+  });
+
+  it('redacts what is nested deeper than it walks', () => {
+    const recursive: { properties: Record<string, BodyShape>; scalar?: true } = { properties: {}, scalar: true };
+    recursive.properties.level = recursive;
+    let body: Record<string, unknown> = { level: 'deep-secret' };
     for (let level = 0; level < 40; level++) body = { level: body };
 
-    const text = JSON.stringify(redactor.value(body));
+    const text = JSON.stringify(redactByShape(body, recursive));
 
     expect(text).not.toContain('deep-secret');
-    expect(text).not.toContain('Deep Ana');
+    expect(text).toContain(redacted);
   });
 
-  it('redacts only secrets without personal fields', () => {
-    expect(createRedactor().value({ first_name: 'Ana', token: 't' })).toEqual({ first_name: 'Ana', token: redacted });
+  it('leaves the input untouched', () => {
+    const body = { code: 'E1', message: 'Ana', details: { received: 'x' } };
+    redactByShape(body, shape);
+    expect(body).toEqual({ code: 'E1', message: 'Ana', details: { received: 'x' } });
+  });
+});
+
+describe('createRedactor()', () => {
+  const redactor = createRedactor({ sensitiveFields: acmeSensitiveFields, errorShape: acmeErrorShape });
+
+  it('redacts an error body by its error shape, and a whole body when it has none', () => {
+    expect(redactor.errorBody({ error: { code: 'E1', message: 'm' }, first_name: 'Ana', received: { email: 'a@b.c' } })).toEqual({
+      error: { code: 'E1', message: 'm' },
+      received: { email: redacted },
+    });
+    expect(createRedactor().errorBody({ error: { code: 'E1' } })).toBe(redacted);
   });
 
-  it('says which keys are sensitive', () => {
+  it('says which keys are sensitive, ignoring case, `-` and `_`', () => {
     expect(redactor.isSensitive('Client-Secret')).toBe(true);
     expect(redactor.isSensitive('DOCUMENT_NUMBER')).toBe(true);
+    expect(redactor.isSensitive('documentNumber')).toBe(true);
     expect(redactor.isSensitive('document_type')).toBe(false);
     for (const key of secretKeys) expect(createRedactor().isSensitive(key.toUpperCase())).toBe(true);
   });
 });
 
 describe('createRedactor().url and .headers', () => {
-  const redactor = createRedactor(acmePersonalFields);
+  const redactor = createRedactor({ sensitiveFields: acmeSensitiveFields, safeHeaders: ['X-Acme-Request-Id'] });
 
   it('redacts sensitive query parameters, drops user info and fragment, keeps the rest', () => {
     const url = redactor.url(
@@ -133,14 +176,21 @@ describe('createRedactor().url and .headers', () => {
   it('leaves a URL without sensitive parameters as it was', () =>
     expect(redactor.url('http://127.0.0.1:4010/things?page=1&size=20')).toBe('http://127.0.0.1:4010/things?page=1&size=20'));
 
-  it('turns Headers into a plain object with secret headers redacted', () => {
+  it('keeps the values of safe headers only, the profile-named request id among them, and redacts every other', () => {
     const headers = new Headers({
       Authorization: 'Bearer abc',
       'Proxy-Authorization': 'Basic def',
       Cookie: 'session=ghi',
       'X-Api-Key': 'jkl',
+      'X-Echo-Auth': 'Bearer echoed',
+      'X-Debug-Patient': 'Ana Soto',
+      'WWW-Authenticate': 'Bearer error="invalid_token", error_description="token tok_1 expired"',
       'Content-Type': 'application/json',
+      'Content-Length': '42',
+      'Retry-After': '30',
+      'RateLimit-Remaining': '0',
       'X-Request-Id': 'req-1',
+      'X-Acme-Request-Id': 'acme-1',
     });
 
     expect(redactor.headers(headers)).toEqual({
@@ -148,12 +198,27 @@ describe('createRedactor().url and .headers', () => {
       'proxy-authorization': redacted,
       cookie: redacted,
       'x-api-key': redacted,
+      'x-echo-auth': redacted,
+      'x-debug-patient': redacted,
+      'www-authenticate': redacted,
       'content-type': 'application/json',
+      'content-length': '42',
+      'retry-after': '30',
+      'ratelimit-remaining': '0',
       'x-request-id': 'req-1',
+      'x-acme-request-id': 'acme-1',
     });
+    expect(createRedactor().headers(new Headers({ 'X-Acme-Request-Id': 'acme-1' }))).toEqual({ 'x-acme-request-id': redacted });
   });
-});
 
+  it('never keeps a secret header, even one a profile calls safe', () =>
+    expect(
+      createRedactor({ safeHeaders: ['Authorization', 'x-api-key'] }).headers(new Headers({ Authorization: 'Bearer a', 'X-Api-Key': 'k' })),
+    ).toEqual({
+      authorization: redacted,
+      'x-api-key': redacted,
+    }));
+});
 // End to end: a client whose requests carry a bearer token, secrets in the query and personal fields
 // in the body, against a server that echoes tokens and personal data in its error bodies.
 describe('nothing secret or personal reaches a log call or an error', () => {
@@ -233,10 +298,18 @@ describe('nothing secret or personal reaches a log call or an error', () => {
 
     expect(AuthenticationError.isInstance(error)).toBe(true);
     expect((error as AuthenticationError).operation).toBe('GET /things/{id}');
-    expect((error as AuthenticationError).body).toMatchObject({
-      access_token: redacted,
-      refresh_token: redacted,
-      received: { first_name: redacted },
+    // The tokens sit under keys acme's error shape does not declare: dropped, not just redacted.
+    expect((error as AuthenticationError).body).toEqual({
+      error: { code: 'TOKEN_REJECTED', message: 'Request refused.' },
+      received: {
+        first_name: redacted,
+        last_name: redacted,
+        document_number: redacted,
+        birthdate: redacted,
+        phone: redacted,
+        email: redacted,
+        contacts: [{ email: redacted, phone: redacted }],
+      },
     });
     expectSentOnTheWire(`Bearer ${tokenPrefix}-1`, `Bearer ${tokenPrefix}-2`, queryAccessToken, queryClientSecret, person.document_number);
     expectNothingSensitiveIn([error], calls);

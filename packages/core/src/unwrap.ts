@@ -1,5 +1,5 @@
 import { ApiError } from './core-errors.js';
-import { createRedactor } from './redaction.js';
+import { redactorFor } from './redaction.js';
 import { responseContextOf } from './request-context.js';
 import { parseRetryAfterMs } from './retry-policy.js';
 
@@ -32,8 +32,11 @@ export function unwrap<Data>(result: FetchResult<Data>): Data {
     throw new TypeError('unwrap() takes the result of a call made by a Coverlink client.');
   }
   const { profile, operation } = context;
-  const redactor = createRedactor(profile.personalFields);
-  const { code, message } = profile.readError(result.error);
+  const redactor = redactorFor(profile);
+  // Read from the redacted copy, so a provider's message can only reach the error through a key
+  // its spec declares as safe; a sensitive one reads `[redacted]`.
+  const body = redactor.errorBody(result.error);
+  const { code, message } = profile.readError(body);
   const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
   // openapi-fetch hands a body it could not parse as JSON over as its raw text, which may be
   // anything (an HTML page echoing the request, a stack dump quoting a patient): only its shape is kept.
@@ -42,7 +45,7 @@ export function unwrap<Data>(result: FetchResult<Data>): Data {
     status: response.status,
     operation,
     provider: profile.name,
-    body: isText ? textBodySummary(response, result.error as string) : redactor.value(result.error),
+    body: isText ? textBodySummary(response, result.error as string) : body,
     headers: redactor.headers(response.headers),
     requestId: profile.requestIdHeader === undefined ? undefined : (response.headers.get(profile.requestIdHeader) ?? undefined),
     providerCode: code,

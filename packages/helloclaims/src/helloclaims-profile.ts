@@ -1,25 +1,17 @@
 import type { ProviderProfile } from '@coverlink/core';
+import { errorShape, sensitiveFields } from './generated/helloclaims-redaction.js';
 import { helloClaimsPackageVersion } from './version.js';
 
-/** How the shared runtime reads Hello Claims: its error bodies, hints and the personal fields of claimants. */
+/** How the shared runtime reads Hello Claims: its error bodies, hints, and what of them is redacted (generated from the spec). */
 export const helloClaimsProfile: ProviderProfile = {
   name: 'Hello Claims',
   packageName: '@coverlink/helloclaims',
   packageVersion: helloClaimsPackageVersion,
-  // Claimants and vehicle owners appear in quote requests: never logged, never kept on errors.
-  personalFields: [
-    'name',
-    'firstName',
-    'lastName',
-    'email',
-    'phone',
-    'mobile',
-    'address',
-    'dateOfBirth',
-    'licenceNumber',
-    'registration',
-    'vin',
-  ],
+  // Claimants, vehicles and tokens are marked in specs/helloclaims/openapi.yaml (`x-coverlink-sensitive`),
+  // and so is a problem's `detail`; its `title` is ASP.NET Core's fixed summary of the problem type,
+  // the only code Hello Claims sends, so it is kept.
+  sensitiveFields,
+  errorShape,
   readError(body) {
     if (typeof body !== 'object' || body === null) return {};
     const { error, title, message, detail } = body as Record<string, unknown>;

@@ -299,7 +299,8 @@ describe('errors through unwrap', () => {
     expect(apiError.providerCode).toBe('A4001');
     expect(apiError.operation).toBe('GET /v1/business/health/quotes');
     expect(apiError.message).toBe('OneAssure answered 401 to GET /v1/business/health/quotes: A4001.');
-    expect(apiError.providerMessage).toBe('Invalid Authentication Credentials');
+    // The spec marks a problem's title sensitive: the provider's own text reaches no property of the error.
+    expect(apiError.providerMessage).toBe('[redacted]');
     expect(apiError.hint).toBe('OneAssure rejected the credentials or token (A4001): check the client id and secret and the API host.');
     expect(recorder.wire.map((request) => `${request.path} ${request.status}`)).toEqual([
       '/v1/auth/token 200',

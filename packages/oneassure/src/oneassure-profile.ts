@@ -1,37 +1,17 @@
 import type { ProviderProfile } from '@coverlink/core';
+import { errorShape, sensitiveFields } from './generated/oneassure-redaction.js';
 import { oneAssurePackageVersion } from './version.js';
 
-/** How the shared runtime reads OneAssure: its problem bodies, hints, and the personal fields of its customers. */
+/** How the shared runtime reads OneAssure: its problem bodies, hints, and what of them is redacted (generated from the spec). */
 export const oneAssureProfile: ProviderProfile = {
   name: 'OneAssure',
   packageName: '@coverlink/oneassure',
   packageVersion: oneAssurePackageVersion,
-  // Proposers, insured members and nominees: never logged, never kept on errors.
-  personalFields: [
-    'name',
-    'customer_name',
-    'first_name',
-    'middle_name',
-    'last_name',
-    'nominee_name',
-    'phone',
-    'customer_phone',
-    'nominee_phone',
-    'mobile',
-    'email',
-    'customer_email',
-    'dob',
-    'date_of_birth',
-    'address',
-    'address_line_1',
-    'address_line_2',
-    'pincode',
-    'document_number',
-    'bank_account_number',
-    'ifsc_code',
-    'pre_existing_diseases',
-    'annual_income',
-  ],
+  // Proposers, insured members and nominees are marked in specs/oneassure/openapi.yaml
+  // (`x-coverlink-sensitive`), and so are a problem's `title` and `detail`: free text that can quote
+  // what was sent. Only the `type` code and `instance` path of a problem survive on an error.
+  sensitiveFields,
+  errorShape,
   readError(body) {
     if (typeof body !== 'object' || body === null) return {};
     const { type, title } = body as { type?: unknown; title?: unknown };

@@ -1,31 +1,16 @@
 import type { ProviderProfile } from '@coverlink/core';
+import { errorShape, sensitiveFields } from './generated/osigu-redaction.js';
 import { osiguPackageVersion } from './version.js';
 
-/** How the shared runtime reads OSIGU: its error body, its troubleshooting hints, its personal fields. */
+/** How the shared runtime reads OSIGU: its error body, its troubleshooting hints, and what of it is redacted (generated from the spec). */
 export const osiguProfile: ProviderProfile = {
   name: 'OSIGU',
   packageName: '@coverlink/osigu',
   packageVersion: osiguPackageVersion,
-  // Beneficiary, patient and doctor identity in OSIGU bodies: never logged, never kept on errors.
-  personalFields: [
-    'first_name',
-    'last_name',
-    'name',
-    'document_number',
-    'member_id',
-    'birthdate',
-    'date_of_birth',
-    'email',
-    'phone',
-    'beneficiary_email',
-    'beneficiary_phone',
-    'doctor_name',
-    'doctor_medical_license_number',
-    'professional_license_number',
-    'posology',
-    'diagnosis_code',
-    'diagnoses',
-  ],
+  // Which fields are personal or secret is marked in specs/osigu/openapi.yaml (`x-coverlink-sensitive`)
+  // and generated; an error keeps only the keys the spec's error schemas declare.
+  sensitiveFields,
+  errorShape,
   readError(body) {
     if (typeof body !== 'object' || body === null) return {};
     const { error_code: code, message } = body as { error_code?: unknown; message?: unknown };

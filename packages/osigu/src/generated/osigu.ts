@@ -894,8 +894,29 @@ export interface components {
             error_code: string;
             /** @description Human-readable message. */
             message: string;
-            /** @description Free-form details (e.g. `missing_fields`, `retry_after_seconds`). */
-            additional_information?: Record<string, never>;
+            /**
+             * @description Free-form details. The keys below are the ones documented (`retry_after_seconds`, V-*)
+             *     or shown in this description's examples; others may appear. An error kept by Coverlink
+             *     carries only these keys.
+             */
+            additional_information?: {
+                /** @description Seconds to wait before retrying a DVS `429` (V-*). */
+                retry_after_seconds?: number;
+                /** @description Names of the fields the sponsor requires that the request lacked. */
+                missing_fields?: string[];
+                /** @description The sponsor the error is about. */
+                sponsor_slug?: string;
+                /** @description The product the error is about, e.g. an unregistered one (`071-104`). */
+                product_code?: string;
+                /** @description The sponsor's maximum upload size, on a `413`. */
+                max_file_size_bytes?: number;
+                /** @description The id that was not found, on a `404`. */
+                id?: string;
+                /** @description The OTP challenge a wrong code was entered for. */
+                otp_id?: string;
+                /** @description How many codes may still be tried for that challenge. */
+                remaining_attempts?: number;
+            };
         };
         /** @description RFC 6749 section 5.2 token error. No source shows OSIGU token errors; Coverlink assumes the standard shape of the OAuth server. */
         OAuthError: {
