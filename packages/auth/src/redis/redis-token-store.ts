@@ -34,11 +34,17 @@ const releaseScript = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+// Renews the lease only if this owner still holds it, for the same reason: an expired holder must not
+// lengthen the lock of the process that took it over. Returns 1 when renewed.
+const extendScript = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
 /**
  * A {@link TokenStore} on Redis (node-redis, `@redis/client`), for a fleet of processes serving the
  * same users: one refresh per grant across all of them. The refresh lock is `SET NX PX` with a
- * random owner token and released by a script that checks the owner; a lock whose holder died
- * expires after its TTL. Every command has a deadline, so a Redis outage surfaces as an
+ * random owner token, renewed (`PEXPIRE`) and released by scripts that check the owner; a lock whose
+ * holder died expires after its TTL. Every command has a deadline, so a Redis outage surfaces as an
  * `AUTH_STORE_UNAVAILABLE` error instead of a hang.
  *
  * @example
@@ -94,6 +100,7 @@ export class RedisTokenStore implements TokenStore {
         return {
           release: () =>
             this.#command(() => this.#redis.eval(releaseScript, { keys: [lockKey], arguments: [owner] })).then(() => undefined),
+          extend: (ttlMs: number) => this.#extendLock(lockKey, owner, ttlMs),
         };
       }
       if (Date.now() >= deadline) throw lockTimeout(options.waitMs);
@@ -101,6 +108,13 @@ export class RedisTokenStore implements TokenStore {
       // Poll with a little jitter so waiting processes do not knock in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.min(20 + attempt * 10, 100) + Math.random() * 20));
     }
+  }
+
+  async #extendLock(lockKey: string, owner: string, ttlMs: number): Promise<boolean> {
+    const renewed = await this.#command(() =>
+      this.#redis.eval(extendScript, { keys: [lockKey], arguments: [owner, String(Math.ceil(ttlMs))] }),
+    );
+    return Number(renewed) === 1;
   }
 
   #grantKey(key: GrantKey): string {
