@@ -177,6 +177,8 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
     try {
       for (let attempt = 0; ; attempt++) {
         await sleep(Math.min(100 * 2 ** attempt, 1_000) * (1 + Math.random() * 0.2));
+        // Renew first: the store may be back only now, and the heartbeat's next tick could come too late.
+        await lock.extend(ttlMs).catch(() => false);
         try {
           const settled = await writeRefreshed(read, next);
           if (settled !== next) remember(settled);
