@@ -315,8 +315,9 @@ describe('createUserTokenProvider: a refresh that cannot lose the grant', () => 
     expect(server.isAccessTokenValid(fresh)).toBe(true);
     // Not stored yet: the rotated refresh token lives only in this process's memory.
     expect((await store.get(key))?.grant.refreshToken).toBe(tokens.refreshToken);
-    // Later callers of this process use the in-memory grant, store or no store.
+    // Later callers of this process use the in-memory grant, store or no store, through any provider of that store.
     expect(await user.getToken()).toBe(fresh);
+    expect(await createUserTokenProvider({ oauthClient, store: outage.store, key, redirectUri, now: () => clock }).getToken()).toBe(fresh);
 
     // A caller that needs a newer token waits for the write, then refreshes with the rotated refresh token.
     user.invalidate(fresh);

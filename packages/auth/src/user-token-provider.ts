@@ -3,7 +3,14 @@ import { ReauthorizationRequiredError } from './auth-errors.js';
 import type { AuthorizationCodeClient, ReceivedTokens } from './authorization-code.js';
 import type { RefreshTokenCipher } from './refresh-token-cipher.js';
 import { replaceAt } from './token-response.js';
-import type { GrantKey, StoredGrant, TokenStore, TokenStoreLock, VersionedGrant } from './token-store.js';
+import {
+  type GrantKey,
+  grantKeyString,
+  type StoredGrant,
+  type TokenStore,
+  type TokenStoreLock,
+  type VersionedGrant,
+} from './token-store.js';
 import { waitUnlessAborted } from './wait-unless-aborted.js';
 
 /** Settings of {@link createUserTokenProvider}. */
@@ -58,17 +65,17 @@ export async function storeGrant(options: {
  *
  * The rotated refresh token is never thrown away:
  * - The write after a refresh is a compare-and-set on the version read under the lock, so it never
- *   overwrites a newer grant. A late writer (its lease lapsed and another process stored a grant
- *   meanwhile) keeps the newer grant and returns the newer grant's access token; when the grant was
+ *   overwrites a newer grant. A late writer (the user connected again while it refreshed, or its
+ *   lease lapsed and another process stored a grant meanwhile) keeps the newer grant and returns the newer grant's access token; when the grant was
  *   deleted meanwhile (the user disconnected) it throws {@link ReauthorizationRequiredError}. The one
  *   newer grant it does overwrite is the one it replaces, marked dead by a process that was refused
  *   the refresh token this one had already exchanged: the rotated token is that grant's successor.
  * - When the store cannot be written once the answer arrived (`AUTH_STORE_UNAVAILABLE`, or any other
  *   failure of the write), the received grant is kept in this process's memory, the caller gets its
- *   access token at once, and later callers in this process use the in-memory grant (a caller that
- *   needs a newer one waits for the write). The write is retried with backoff (100 ms doubling to
- *   1 s), while the lock stays held and its lease renewed, so no other process refreshes with the old
- *   refresh token meanwhile. The retry goes on until the write lands; a process that exits before
+ *   access token at once, and later callers in this process use the in-memory grant, through any
+ *   provider of the same store and key (a caller that needs a newer one waits for the write). The
+ *   write is retried with backoff (100 ms doubling to 1 s), while the lock stays held and its lease
+ *   renewed, so no other process refreshes with the old refresh token meanwhile. The retry goes on until the write lands; a process that exits before
  *   loses the rotated token, as it would have without the retry.
  * - If the outage outlasts the lease (no renewal reached the store for `ttlMs`), the lock lapses in
  *   the store, and another process may take it and refresh with the old refresh token. The provider
@@ -93,8 +100,7 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
   const rejected = new Set<string>();
   let cached: { accessToken: string; refreshAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
-  // A refreshed grant the store could not take yet, and the retried write that settles it.
-  let pending: { grant: StoredGrant; written: Promise<void> } | undefined;
+  const pendingName = grantKeyString(key);
 
   const usable = (grant: StoredGrant) =>
     grant.status === 'active' &&
@@ -139,7 +145,7 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
         // The store is out of reach with the only copy of the rotated refresh token in hand: keep it
         // here, hand the lock and its lease to the retried write, and serve the new access token now.
         handedOver = true;
-        pending = { grant: next, written: retryWrite(current, next, lock, lease) };
+        pendingWritesOf(store).set(pendingName, { grant: next, written: retryWrite(current, next, lock, lease) });
         return remember(next);
       }
     } finally {
@@ -192,7 +198,7 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
         }
       }
     } finally {
-      pending = undefined;
+      pendingWritesOf(store).delete(pendingName);
       lease.stop();
       await lock.release().catch(() => undefined);
     }
@@ -216,6 +222,7 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
     async getToken(options) {
       // The local copy saves a store round trip per call while the token is fresh.
       if (cached !== undefined && !rejected.has(cached.accessToken) && now() < cached.refreshAt) return cached.accessToken;
+      const pending = pendingWritesOf(store).get(pendingName);
       if (pending !== undefined) {
         if (usable(pending.grant)) return remember(pending.grant);
         // A newer token needs the pending grant's refresh token, which only the store may hand out.
@@ -236,6 +243,25 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
       cached = undefined;
     },
   };
+}
+
+/** A refreshed grant the store could not take yet, and the retried write that settles it. */
+interface PendingWrite {
+  grant: StoredGrant;
+  written: Promise<void>;
+}
+
+// Per store and grant, shared by every provider of this process (an API client made per request
+// makes a provider per request): while a write is pending, they all serve its grant.
+const pendingWrites = new WeakMap<TokenStore, Map<string, PendingWrite>>();
+
+function pendingWritesOf(store: TokenStore): Map<string, PendingWrite> {
+  let writes = pendingWrites.get(store);
+  if (writes === undefined) {
+    writes = new Map();
+    pendingWrites.set(store, writes);
+  }
+  return writes;
 }
 
 interface Lease {
