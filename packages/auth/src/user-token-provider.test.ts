@@ -331,6 +331,26 @@ describe('createUserTokenProvider: a refresh that cannot lose the grant', () => 
     expect(server.refreshTokenState(stored?.grant.refreshToken ?? '')).toBe('active');
   });
 
+  it('reports a write that fails for another reason than an unreachable store, instead of retrying it for ever', async () => {
+    await connect();
+    const broken: TokenStore = {
+      get: (grantKey) => store.get(grantKey),
+      set: (grantKey, grant) => store.set(grantKey, grant),
+      compareAndSet: async () => {
+        throw new TypeError('a bug in a hand-written store');
+      },
+      delete: (grantKey) => store.delete(grantKey),
+      lock: (grantKey, options) => store.lock(grantKey, options),
+    };
+    clock += 1_800_000;
+    const error = await createUserTokenProvider({ oauthClient, store: broken, key, redirectUri, now: () => clock })
+      .getToken()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    // The lock was released, not handed to a retry.
+    await (await store.lock(key, { ttlMs: 1_000, waitMs: 0 })).release();
+  });
+
   it('holds the lock while the write is retried, so another process waits for the rotated refresh token', async () => {
     const tokens = await connect();
     // Only this process loses the store (a network partition); the other reaches it all along.

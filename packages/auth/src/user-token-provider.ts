@@ -1,5 +1,5 @@
 import type { TokenProvider } from '@coverlink/core';
-import { ReauthorizationRequiredError } from './auth-errors.js';
+import { AuthError, AuthErrorCode, ReauthorizationRequiredError } from './auth-errors.js';
 import type { AuthorizationCodeClient, ReceivedTokens } from './authorization-code.js';
 import type { RefreshTokenCipher } from './refresh-token-cipher.js';
 import { replaceAt } from './token-response.js';
@@ -66,17 +66,18 @@ export async function storeGrant(options: {
  * The rotated refresh token is never thrown away:
  * - The write after a refresh is a compare-and-set on the version read under the lock, so it never
  *   overwrites a newer grant. A late writer (the user connected again while it refreshed, or its
- *   lease lapsed and another process stored a grant meanwhile) keeps the newer grant and returns the newer grant's access token; when the grant was
- *   deleted meanwhile (the user disconnected) it throws {@link ReauthorizationRequiredError}. The one
- *   newer grant it does overwrite is the one it replaces, marked dead by a process that was refused
- *   the refresh token this one had already exchanged: the rotated token is that grant's successor.
- * - When the store cannot be written once the answer arrived (`AUTH_STORE_UNAVAILABLE`, or any other
- *   failure of the write), the received grant is kept in this process's memory, the caller gets its
- *   access token at once, and later callers in this process use the in-memory grant, through any
- *   provider of the same store and key (a caller that needs a newer one waits for the write). The
- *   write is retried with backoff (100 ms doubling to 1 s), while the lock stays held and its lease
- *   renewed, so no other process refreshes with the old refresh token meanwhile. The retry goes on until the write lands; a process that exits before
- *   loses the rotated token, as it would have without the retry.
+ *   lease lapsed and another process stored a grant meanwhile) keeps the newer grant and returns
+ *   the newer grant's access token; when the grant was deleted meanwhile (the user disconnected)
+ *   it throws {@link ReauthorizationRequiredError}. The one newer grant it does overwrite is the one
+ *   it replaces, marked dead by a process that was refused the refresh token this one had already
+ *   exchanged: the rotated token is that grant's successor.
+ * - When the store cannot be written once the answer arrived (`AUTH_STORE_UNAVAILABLE`), the
+ *   received grant is kept in this process's memory, the caller gets its access token at once, and
+ *   later callers in this process use the in-memory grant, through any provider of the same store
+ *   and key (a caller that needs a newer one waits for the write). The write is retried with
+ *   backoff (100 ms doubling to 1 s), while the lock stays held and its lease renewed, so no other
+ *   process refreshes with the old refresh token meanwhile. The retry goes on until the write
+ *   lands and keeps the process alive until then; a process killed before loses the rotated token.
  * - If the outage outlasts the lease (no renewal reached the store for `ttlMs`), the lock lapses in
  *   the store, and another process may take it and refresh with the old refresh token. The provider
  *   then refuses that (`invalid_grant`), and with refresh-token reuse detection (RFC 9700 §4.14) it
@@ -141,7 +142,8 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
         // Stored before anyone sees the new access token, wherever the store can take it.
         return remember(await writeRefreshed(current, next));
       } catch (error) {
-        if (ReauthorizationRequiredError.isInstance(error)) throw error;
+        // Only an unreachable store is waited out; anything else is a bug or a misconfiguration to report.
+        if (!AuthError.isInstance(error) || error.code !== AuthErrorCode.storeUnavailable) throw error;
         // The store is out of reach with the only copy of the rotated refresh token in hand: keep it
         // here, hand the lock and its lease to the retried write, and serve the new access token now.
         handedOver = true;
