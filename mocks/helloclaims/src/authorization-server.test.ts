@@ -43,6 +43,7 @@ describe('startHelloClaimsAuthorizationServer', () => {
         refreshesPerformed: 1,
         clientCredentialsGrants: 0,
         tokensRevoked: 0,
+        familiesRevoked: 0,
         loginsSucceeded: 2,
         loginsFailed: 0,
         accessDenied: 1,

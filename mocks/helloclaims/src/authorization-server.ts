@@ -16,7 +16,7 @@ import {
 } from './config.js';
 import { sendJson } from './http.js';
 import { TokenEndpoint } from './token-endpoint.js';
-import { type AccessTokenInfo, type HelloClaimsStats, TokenStore } from './token-store.js';
+import { type AccessTokenInfo, type HelloClaimsStats, type RefreshTokenState, TokenStore } from './token-store.js';
 
 /** Options of {@link createHelloClaimsAuthorization} and {@link startHelloClaimsAuthorizationServer}. */
 export interface HelloClaimsAuthorizationOptions {
@@ -36,7 +36,8 @@ export interface HelloClaimsAuthorizationOptions {
   now?: (() => number) | undefined;
   /**
    * Whether presenting an already rotated refresh token also revokes the tokens that replaced it (OAuth 2.0 Security BCP,
-   * RFC 9700 §4.14.2). Default `false`: the reuse is answered with `invalid_grant` and counted in
+   * RFC 9700 §4.14.2): the whole token family, the current refresh token included, so the user must log in again; counted
+   * in `stats().familiesRevoked`, and `refreshTokenState()` then reports every token of the family `revoked`. Default `false`: the reuse is answered with `invalid_grant` and counted in
    * `stats().invalidGrant.refresh_token_reused`, and the current refresh token keeps working, so that one client bug shows
    * up as one failure rather than as a cascade.
    */
@@ -58,6 +59,11 @@ export interface HelloClaimsAuthorization {
   isAccessTokenValid(token: string): boolean;
   /** The details of a valid access token, or `undefined` when it is not valid. */
   introspectAccessToken(token: string): AccessTokenInfo | undefined;
+  /**
+   * What the server thinks of a refresh token (by the server's clock): a test checks with it that the refresh token a
+   * client stored is the one the server still accepts (`active`), not one it rotated away or revoked.
+   */
+  refreshTokenState(token: string): RefreshTokenState;
 }
 
 /** A running Hello Claims authorization server. */
@@ -131,6 +137,7 @@ export function createHelloClaimsAuthorization(options: HelloClaimsAuthorization
     stats: () => store.stats(),
     isAccessTokenValid: (accessToken) => store.introspectAccessToken(accessToken) !== undefined,
     introspectAccessToken: (accessToken) => store.introspectAccessToken(accessToken),
+    refreshTokenState: (refreshToken) => store.refreshTokenState(refreshToken),
   };
 }
 

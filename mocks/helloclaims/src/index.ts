@@ -19,4 +19,10 @@ export { escapeHtml } from './login-page.js';
 export type { CodeChallengeMethod } from './pkce.js';
 export { logInAt, readForm, ScriptedBrowser } from './scripted-login.js';
 export { formatHelloClaimsDate, type HelloClaimsTokenResponse, type TokenErrorCode } from './token-endpoint.js';
-export { type AccessTokenInfo, type HelloClaimsStats, type InvalidGrantReason, invalidGrantReasons } from './token-store.js';
+export {
+  type AccessTokenInfo,
+  type HelloClaimsStats,
+  type InvalidGrantReason,
+  invalidGrantReasons,
+  type RefreshTokenState,
+} from './token-store.js';

@@ -74,6 +74,16 @@ describe('POST /login/token', () => {
     expect(field(third, 'refresh_token')).not.toBe(field(second, 'refresh_token'));
     expect(server.stats()).toMatchObject({ codesIssued: 1, codesRedeemed: 1, refreshesPerformed: 2 });
     expect(server.stats().invalidGrant.refresh_token_reused).toBe(1);
+    // Without reuse detection, a reuse leaves the family alone: only the newest refresh token is active.
+    expect(server.stats().familiesRevoked).toBe(0);
+    expect([first, second, third].map((answer) => server.refreshTokenState(field(answer, 'refresh_token')))).toEqual([
+      'rotated',
+      'rotated',
+      'active',
+    ]);
+    expect(server.refreshTokenState('never-issued')).toBe('unknown');
+    clock.advanceSeconds(86_400);
+    expect(server.refreshTokenState(field(third, 'refresh_token'))).toBe('expired');
   });
 
   it('refuses a reused code with invalid_grant and revokes the tokens issued from it, refreshed ones included', async () => {
@@ -285,6 +295,9 @@ describe('POST /login/token', () => {
         expectError(await refresh(strict, field(second, 'refresh_token')), 400, 'invalid_grant');
         expect(strict.isAccessTokenValid(field(second, 'access_token'))).toBe(false);
         expect(strict.stats().invalidGrant).toMatchObject({ refresh_token_reused: 1, refresh_token_revoked: 1 });
+        expect(strict.stats()).toMatchObject({ familiesRevoked: 1, valid: { refreshTokens: 0 } });
+        expect(strict.refreshTokenState(field(first, 'refresh_token'))).toBe('rotated');
+        expect(strict.refreshTokenState(field(second, 'refresh_token'))).toBe('revoked');
       } finally {
         await strict.stop();
       }

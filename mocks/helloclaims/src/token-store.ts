@@ -36,6 +36,11 @@ export interface HelloClaimsStats {
   clientCredentialsGrants: number;
   /** Access and refresh tokens revoked because a code was reused (or a refresh token, with `revokeOnRefreshTokenReuse`). */
   tokensRevoked: number;
+  /**
+   * Token families (the tokens issued from one code, rotations included) that a reuse revoked while some of their tokens
+   * were still usable: each is a user the provider disconnected.
+   */
+  familiesRevoked: number;
   /** Login forms submitted with the right password and "Allow". */
   loginsSucceeded: number;
   /** Login forms submitted with an unknown user or a wrong password. */
@@ -49,6 +54,12 @@ export interface HelloClaimsStats {
   /** What is usable right now, by the server's clock. */
   valid: { codes: number; accessTokens: number; refreshTokens: number };
 }
+
+/**
+ * What the server thinks of a refresh token: `active` (usable now), `rotated` (exchanged already; presenting it again is
+ * reuse), `revoked` (its family was revoked), `expired`, or `unknown` (never issued here).
+ */
+export type RefreshTokenState = 'active' | 'rotated' | 'revoked' | 'expired' | 'unknown';
 
 /** What a resource server needs to know about a valid access token. */
 export interface AccessTokenInfo {
@@ -145,6 +156,7 @@ export class TokenStore {
     refreshesPerformed: 0,
     clientCredentialsGrants: 0,
     tokensRevoked: 0,
+    familiesRevoked: 0,
     loginsSucceeded: 0,
     loginsFailed: 0,
     accessDenied: 0,
@@ -293,6 +305,14 @@ export class TokenStore {
     };
   }
 
+  /** The state of a refresh token by the server's clock; see {@link RefreshTokenState}. */
+  refreshTokenState(token: string): RefreshTokenState {
+    const record = this.#refreshTokens.get(token);
+    if (record === undefined) return 'unknown';
+    if (record.status === 'active' && this.#settings.now() >= record.expiresAt) return 'expired';
+    return record.status;
+  }
+
   /** A snapshot of the counters and of what is valid now. */
   stats(): HelloClaimsStats {
     const now = this.#settings.now();
@@ -356,6 +376,7 @@ export class TokenStore {
       }
     }
     this.#counters.tokensRevoked += revoked;
+    if (revoked > 0) this.#counters.familiesRevoked++;
     return revoked;
   }
 }

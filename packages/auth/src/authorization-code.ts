@@ -69,6 +69,11 @@ export interface AuthorizationCodeClient {
    * @throws {ReauthorizationRequiredError} When the server answers `invalid_grant`.
    */
   refresh(refreshToken: string, options: { redirectUri?: string | undefined }): Promise<ReceivedTokens>;
+  /**
+   * The longest one token request may take, in milliseconds (the `timeout` setting). The user token
+   * provider sizes its refresh lock from it; optional for clients written by hand.
+   */
+  readonly tokenTimeoutMs?: number | undefined;
 }
 
 /**
@@ -101,6 +106,7 @@ export function createAuthorizationCodeClient(settings: AuthorizationCodeSetting
   }
 
   return {
+    tokenTimeoutMs: endpoint.timeoutMs,
     async createAuthorizationRequest({ scopes, redirectUri }) {
       parseSecureUrl(redirectUri, 'redirectUri');
       const state = oauth.generateRandomState();

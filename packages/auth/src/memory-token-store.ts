@@ -58,6 +58,13 @@ export class MemoryTokenStore implements TokenStore {
             this.#locks.delete(name);
             current.release();
           },
+          extend: async (ttlMs: number) => {
+            const current = this.#locks.get(name);
+            if (current?.owner !== owner || current.expiresAt <= Date.now()) return false;
+            // Waiters re-read expiresAt when their timer fires, so a renewed lease keeps them waiting.
+            current.expiresAt = Date.now() + ttlMs;
+            return true;
+          },
         };
       }
       const remaining = deadline - Date.now();

@@ -28,6 +28,8 @@ export interface TokenEndpoint {
   readonly authorizationServer: oauth.AuthorizationServer;
   readonly client: oauth.Client;
   readonly authenticate: oauth.ClientAuth;
+  /** How long one token request may take, in milliseconds (the `timeout` setting, default 30 000). */
+  readonly timeoutMs: number;
   /** Transport options for every oauth4webapi request to this endpoint, with the request timeout. */
   readonly requestOptions: oauth.TokenEndpointRequestOptions;
   /** {@link requestOptions} whose signal also ends the request when `signal` aborts. */
@@ -67,6 +69,7 @@ export function createTokenEndpoint(settings: TokenEndpointSettings, authorizati
     authorizationServer: { issuer: url.origin, token_endpoint: url.href, authorization_endpoint: authorizationUrl?.href },
     client: { client_id: settings.clientId },
     authenticate: clientAuthentication(settings.clientAuthentication ?? 'client_secret_basic', settings.clientSecret),
+    timeoutMs: timeout,
     requestOptions,
     requestOptionsWith(signal) {
       return signal === undefined ? requestOptions : { ...requestOptions, signal: () => requestSignal(signal) };

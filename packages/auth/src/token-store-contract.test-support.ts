@@ -14,6 +14,7 @@ export function grant(accessToken: string, refreshToken = `refresh-of-${accessTo
   return { accessToken, accessTokenExpiresAt: 1_800_000_000_000, refreshToken, scope: 'requests jobs', status: 'active' };
 }
 
+/** Runs the behaviour every {@link TokenStore} must have (versions, compare-and-set, the lock and its lease) against `store`. */
 export function describeTokenStoreContract(name: string, store: () => TokenStore): void {
   describe(`${name}: the TokenStore contract`, () => {
     it('returns nothing for an unknown key, then what was set, with increasing versions', async () => {
@@ -105,5 +106,65 @@ export function describeTokenStoreContract(name: string, store: () => TokenStore
       expect(AuthError.isInstance(error) && error.code).toBe(AuthErrorCode.lockTimeout);
       await successor.release();
     });
+
+    it('keeps a renewed lease past its first TTL: waiters keep waiting while the holder extends it', async () => {
+      const key = freshKey();
+      const held = await store().lock(key, { ttlMs: 300, waitMs: 100 });
+      const started = Date.now();
+      const waiter = store()
+        .lock(key, { ttlMs: 5_000, waitMs: 3_000 })
+        .then((lock) => ({ lock, after: Date.now() - started }));
+      // Three renewals, each before the lease would run out: 900 ms past a 300 ms TTL.
+      for (let renewal = 0; renewal < 3; renewal++) {
+        await sleep(150);
+        expect(await held.extend(300)).toBe(true);
+      }
+      await sleep(150);
+      await held.release();
+      const { lock, after } = await waiter;
+      expect(after).toBeGreaterThanOrEqual(550);
+      await lock.release();
+    });
+
+    it('lets a renewed lease run out once renewals stop', async () => {
+      const key = freshKey();
+      const held = await store().lock(key, { ttlMs: 100, waitMs: 100 });
+      expect(await held.extend(400)).toBe(true);
+      const started = Date.now();
+      const next = await store().lock(key, { ttlMs: 5_000, waitMs: 2_000 });
+      // Not at the first TTL (100 ms) but at the renewed one, and without a release.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      await next.release();
+    });
+
+    it('refuses to renew a lease that ran out, and leaves the successor’s lock alone', async () => {
+      const key = freshKey();
+      const expired = await store().lock(key, { ttlMs: 100, waitMs: 100 });
+      await sleep(150);
+      // Run out, nobody took it yet: still not this holder's any more.
+      expect(await expired.extend(5_000)).toBe(false);
+      const successor = await store().lock(key, { ttlMs: 300, waitMs: 100 });
+      expect(await expired.extend(5_000)).toBe(false);
+      expect(await successor.extend(300)).toBe(true);
+      // The successor's lease was not stretched to 5 s by the expired holder: it ends near its own 300 ms.
+      const started = Date.now();
+      const third = await store().lock(key, { ttlMs: 5_000, waitMs: 2_000 });
+      expect(Date.now() - started).toBeLessThan(1_500);
+      await third.release();
+    });
+
+    it('refuses to renew a released lock', async () => {
+      const key = freshKey();
+      const lock = await store().lock(key, { ttlMs: 5_000, waitMs: 100 });
+      expect(await lock.extend(5_000)).toBe(true);
+      await lock.release();
+      expect(await lock.extend(5_000)).toBe(false);
+      const next = await store().lock(key, { ttlMs: 5_000, waitMs: 0 });
+      await next.release();
+    });
   });
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }

@@ -34,6 +34,15 @@ export interface VersionedGrant {
 export interface TokenStoreLock {
   /** Releases the lock if this holder still owns it (a lock whose time ran out is left to its new owner). */
   release(): Promise<void>;
+  /**
+   * Renews the lease: the lock now lives `ttlMs` from this call, if this holder still owns it. Returns
+   * whether it does; `false` means the lease ran out (and another holder may have taken the lock), and
+   * the lock is then left untouched. A lease lives as long as renewals keep reaching the store: it is
+   * lost only when none succeeds for the whole TTL.
+   *
+   * @throws {AuthError} `AUTH_STORE_UNAVAILABLE` when the store cannot be reached; the lease then runs on as it was.
+   */
+  extend(ttlMs: number): Promise<boolean>;
 }
 
 /** Options of {@link TokenStore.lock}. */

@@ -1,9 +1,16 @@
 import type { TokenProvider } from '@coverlink/core';
-import { ReauthorizationRequiredError } from './auth-errors.js';
+import { AuthError, AuthErrorCode, ReauthorizationRequiredError } from './auth-errors.js';
 import type { AuthorizationCodeClient, ReceivedTokens } from './authorization-code.js';
 import type { RefreshTokenCipher } from './refresh-token-cipher.js';
 import { replaceAt } from './token-response.js';
-import type { GrantKey, StoredGrant, TokenStore, VersionedGrant } from './token-store.js';
+import {
+  type GrantKey,
+  grantKeyString,
+  type StoredGrant,
+  type TokenStore,
+  type TokenStoreLock,
+  type VersionedGrant,
+} from './token-store.js';
 import { waitUnlessAborted } from './wait-unless-aborted.js';
 
 /** Settings of {@link createUserTokenProvider}. */
@@ -24,7 +31,14 @@ export interface UserTokenProviderSettings {
   cipher?: RefreshTokenCipher | undefined;
   /** Refresh this many seconds before the access token expires. Default 60. */
   expirySkewSeconds?: number | undefined;
-  /** The refresh lock: lifetime if its holder dies (default 15 s) and the longest wait for it (default 20 s). */
+  /**
+   * The refresh lock. `ttlMs` is its lease: how long it outlives a holder that died. While a refresh
+   * runs, the holder renews the lease every `ttlMs / 3`, so the lease of a live holder lapses only
+   * when no renewal reaches the store for a whole `ttlMs` (a store outage, or an event loop blocked
+   * that long). Default: the client's token timeout plus 15 s (45 s with the default 30 s timeout),
+   * so a refresh fits inside one lease even if no renewal gets through at all. `waitMs` is the
+   * longest wait for another holder; default `ttlMs` plus 5 s, so a waiter outlasts a holder that died.
+   */
   lock?: { ttlMs?: number | undefined; waitMs?: number | undefined } | undefined;
   /** The clock, in milliseconds since the epoch. For tests; default `Date.now`. */
   now?: (() => number) | undefined;
@@ -49,9 +63,31 @@ export async function storeGrant(options: {
  * The access token is refreshed shortly before it expires (or after an API rejected it). A refresh
  * happens under the store's lock, and the store is read again once the lock is held, so among all
  * processes sharing the store exactly one refreshes each expiry window and the others pick up its
- * result. A rotated refresh token is stored before the new access token is handed to anyone. When
- * the provider answers `invalid_grant`, the grant is marked dead (unless another process replaced
- * it meanwhile) and every caller gets a {@link ReauthorizationRequiredError}: never a retry loop.
+ * result. The lock's lease is renewed while the refresh runs (see `lock`). When the provider answers
+ * `invalid_grant`, the grant is marked dead (unless another process replaced it meanwhile) and every
+ * caller gets a {@link ReauthorizationRequiredError}: never a retry loop.
+ *
+ * The rotated refresh token is never thrown away:
+ * - The write after a refresh is a compare-and-set on the version read under the lock, so it never
+ *   overwrites a newer grant. A late writer (the user connected again while it refreshed, or its
+ *   lease lapsed and another process stored a grant meanwhile) keeps the newer grant and returns
+ *   the newer grant's access token; when the grant was deleted meanwhile (the user disconnected)
+ *   it throws {@link ReauthorizationRequiredError}. The one newer grant it does overwrite is the one
+ *   it replaces, marked dead by a process that was refused the refresh token this one had already
+ *   exchanged: the rotated token is that grant's successor.
+ * - When the store cannot be written once the answer arrived (`AUTH_STORE_UNAVAILABLE`), the
+ *   received grant is kept in this process's memory, the caller gets its access token at once, and
+ *   later callers in this process use the in-memory grant, through any provider of the same store
+ *   and key (a caller that needs a newer one waits for the write). The write is retried with
+ *   backoff (100 ms doubling to 1 s), while the lock stays held and its lease renewed, so no other
+ *   process refreshes with the old refresh token meanwhile. The retry goes on until the write
+ *   lands and keeps the process alive until then; a process killed before loses the rotated token.
+ * - If the outage outlasts the lease (no renewal reached the store for `ttlMs`), the lock lapses in
+ *   the store, and another process may take it and refresh with the old refresh token. The provider
+ *   then refuses that (`invalid_grant`), and with refresh-token reuse detection (RFC 9700 §4.14) it
+ *   revokes the whole token family, this process's new tokens included: the user must connect again.
+ *   Without reuse detection, this process's pending write lands over the dead mark and the grant
+ *   lives on. Size `ttlMs` above the longest store outage you want to ride out.
  *
  * @example
  * ```ts
@@ -63,11 +99,13 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
   const { store, key, cipher, oauthClient } = settings;
   const now = settings.now ?? Date.now;
   const skewMs = (settings.expirySkewSeconds ?? 60) * 1000;
-  const lockOptions = { ttlMs: settings.lock?.ttlMs ?? 15_000, waitMs: settings.lock?.waitMs ?? 20_000 };
+  const ttlMs = settings.lock?.ttlMs ?? (oauthClient.tokenTimeoutMs ?? 30_000) + 15_000;
+  const lockOptions = { ttlMs, waitMs: settings.lock?.waitMs ?? ttlMs + 5_000 };
   // Access tokens an API refused (invalidate): treated as expired even if their clock says otherwise.
   const rejected = new Set<string>();
   let cached: { accessToken: string; refreshAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
+  const pendingName = grantKeyString(key);
 
   const usable = (grant: StoredGrant) =>
     grant.status === 'active' &&
@@ -76,6 +114,8 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
 
   async function refreshUnderLock(): Promise<string> {
     const lock = await store.lock(key, lockOptions);
+    const lease = renewLease(lock, ttlMs);
+    let handedOver = false;
     try {
       // Another process may have refreshed while this one waited for the lock.
       const current = await readGrant();
@@ -101,12 +141,72 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
         throw error;
       }
       const next = await toStoredGrant(tokens, cipher, key);
-      // Stored before anyone sees the new access token: a rotated refresh token must never be lost.
-      await store.set(key, next);
       rejected.clear();
-      return remember(next);
+      try {
+        // Stored before anyone sees the new access token, wherever the store can take it.
+        return remember(await writeRefreshed(current, next));
+      } catch (error) {
+        // Only an unreachable store is waited out; anything else is a bug or a misconfiguration to report.
+        if (!AuthError.isInstance(error) || error.code !== AuthErrorCode.storeUnavailable) throw error;
+        // The store is out of reach with the only copy of the rotated refresh token in hand: keep it
+        // here, hand the lock and its lease to the retried write, and serve the new access token now.
+        handedOver = true;
+        pendingWritesOf(store).set(pendingName, { grant: next, written: retryWrite(current, next, lock, lease) });
+        return remember(next);
+      }
     } finally {
-      await lock.release();
+      if (!handedOver) {
+        lease.stop();
+        // A release that fails leaves the lock to expire by itself; the grant is settled either way.
+        await lock.release().catch(() => undefined);
+      }
+    }
+  }
+
+  /**
+   * Compare-and-set of a refreshed grant over the version `read` under the lock. Resolves to the
+   * grant to serve: `next` when it was stored, or the newer grant that superseded it.
+   */
+  async function writeRefreshed(read: VersionedGrant, next: StoredGrant): Promise<StoredGrant> {
+    let expected = read.version;
+    for (;;) {
+      if (await store.compareAndSet(key, expected, next)) return next;
+      const newer = await store.get(key);
+      if (newer === undefined) {
+        throw new ReauthorizationRequiredError('The grant was removed while it was being refreshed: the user must connect again.');
+      }
+      if (newer.grant.status === 'active') return newer.grant;
+      // Dead with the refresh token this process already exchanged: another process was refused it
+      // (its lease had lapsed), so the rotated token is the grant's valid successor.
+      if (newer.grant.refreshToken !== read.grant.refreshToken) {
+        throw new ReauthorizationRequiredError('The stored grant was refused by the provider: the user must connect again.');
+      }
+      expected = newer.version;
+    }
+  }
+
+  async function retryWrite(read: VersionedGrant, next: StoredGrant, lock: TokenStoreLock, lease: Lease): Promise<void> {
+    try {
+      for (let attempt = 0; ; attempt++) {
+        await sleep(Math.min(100 * 2 ** attempt, 1_000) * (1 + Math.random() * 0.2));
+        // Renew first: the store may be back only now, and the heartbeat's next tick could come too late.
+        await lock.extend(ttlMs).catch(() => false);
+        try {
+          const settled = await writeRefreshed(read, next);
+          if (settled !== next) remember(settled);
+          return;
+        } catch (error) {
+          if (ReauthorizationRequiredError.isInstance(error)) {
+            // The grant is gone or dead: the next caller reads that from the store and gets the error.
+            cached = undefined;
+            return;
+          }
+        }
+      }
+    } finally {
+      pendingWritesOf(store).delete(pendingName);
+      lease.stop();
+      await lock.release().catch(() => undefined);
     }
   }
 
@@ -128,6 +228,12 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
     async getToken(options) {
       // The local copy saves a store round trip per call while the token is fresh.
       if (cached !== undefined && !rejected.has(cached.accessToken) && now() < cached.refreshAt) return cached.accessToken;
+      const pending = pendingWritesOf(store).get(pendingName);
+      if (pending !== undefined) {
+        if (usable(pending.grant)) return remember(pending.grant);
+        // A newer token needs the pending grant's refresh token, which only the store may hand out.
+        await waitUnlessAborted(pending.written, options?.signal);
+      }
       const current = await readGrant();
       if (usable(current.grant)) return remember(current.grant);
       // The refresh is shared and runs to the end (bounded by the lock wait and the token timeout);
@@ -143,6 +249,52 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
       cached = undefined;
     },
   };
+}
+
+/** A refreshed grant the store could not take yet, and the retried write that settles it. */
+interface PendingWrite {
+  grant: StoredGrant;
+  written: Promise<void>;
+}
+
+// Per store and grant, shared by every provider of this process (an API client made per request
+// makes a provider per request): while a write is pending, they all serve its grant.
+const pendingWrites = new WeakMap<TokenStore, Map<string, PendingWrite>>();
+
+function pendingWritesOf(store: TokenStore): Map<string, PendingWrite> {
+  let writes = pendingWrites.get(store);
+  if (writes === undefined) {
+    writes = new Map();
+    pendingWrites.set(store, writes);
+  }
+  return writes;
+}
+
+interface Lease {
+  stop(): void;
+}
+
+/** Renews the lock's lease every third of its TTL until stopped; a failed renewal is tried again at the next tick. */
+function renewLease(lock: TokenStoreLock, ttlMs: number): Lease {
+  let renewing = false;
+  const timer = setInterval(
+    () => {
+      if (renewing) return;
+      renewing = true;
+      lock
+        .extend(ttlMs)
+        .catch(() => false)
+        .finally(() => {
+          renewing = false;
+        });
+    },
+    Math.max(1, Math.floor(ttlMs / 3)),
+  );
+  return { stop: () => clearInterval(timer) };
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
 async function toStoredGrant(tokens: ReceivedTokens, cipher: RefreshTokenCipher | undefined, key: GrantKey): Promise<StoredGrant> {

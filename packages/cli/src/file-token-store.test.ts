@@ -160,6 +160,39 @@ describe('FileTokenStore', () => {
       await next.release();
     });
 
+    // The lease rules of the TokenStore contract (packages/auth/src/token-store-contract.test-support.ts),
+    // here across two instances as two CLI processes would hold them.
+    it('keeps a renewed lease past its first TTL, then lets it run out once renewals stop', async () => {
+      const holder = new FileTokenStore({ directory });
+      const other = new FileTokenStore({ directory });
+      const held = await holder.lock(key, { ttlMs: 300, waitMs: 0 });
+      const started = Date.now();
+      const waiter = other.lock(key, { ttlMs: 10_000, waitMs: 5_000 }).then((lock) => ({ lock, after: Date.now() - started }));
+      for (let renewal = 0; renewal < 3; renewal++) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        expect(await held.extend(300)).toBe(true);
+      }
+      // No release: the waiter gets the lock when the last renewal's lease ends.
+      const { lock, after } = await waiter;
+      expect(after).toBeGreaterThanOrEqual(700);
+      expect(await held.extend(10_000)).toBe(false);
+      await lock.release();
+      expect((await readdir(directory)).filter((name) => name.includes('.lock'))).toEqual([]);
+    });
+
+    it('refuses to renew a lease that ran out or was released, and leaves the successor’s lock alone', async () => {
+      const store = new FileTokenStore({ directory });
+      const expired = await store.lock(key, { ttlMs: 50, waitMs: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(await expired.extend(10_000)).toBe(false);
+      const successor = await store.lock(key, { ttlMs: 300, waitMs: 0 });
+      expect(await expired.extend(10_000)).toBe(false);
+      const started = Date.now();
+      await (await store.lock(key, { ttlMs: 10_000, waitMs: 2_000 })).release();
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(await successor.extend(10_000)).toBe(false);
+    });
+
     it('stops waiting when the signal aborts', async () => {
       const store = new FileTokenStore({ directory });
       const held = await store.lock(key, { ttlMs: 10_000, waitMs: 0 });

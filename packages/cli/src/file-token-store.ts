@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   AuthError,
@@ -42,7 +42,7 @@ const pollMs = 25;
  * Every write is a read-modify-write under a lock file created with `O_EXCL`, and lands through a
  * temporary file renamed over the old one, so a reader sees the old file or the new one, never half
  * of one. `lock()` takes a per-grant lock file the same way; an abandoned one is taken over once its
- * `ttlMs` has passed.
+ * `ttlMs` has passed, and `extend()` renews the lease by renaming a rewritten lock file over it.
  *
  * Scope: one machine, on a local file system. `O_EXCL` and `rename` are atomic there; on a network
  * file system they may not be, and processes on different machines cannot share this store. For a
@@ -104,7 +104,7 @@ export class FileTokenStore implements TokenStore {
         hint: 'A refresh is slow or a process died holding the lock; the lock expires by itself. Retry, or raise the lock wait.',
       });
     }
-    return { release: () => releaseLockFile(path, owner) };
+    return { release: () => releaseLockFile(path, owner), extend: (ttlMs) => extendLockFile(path, owner, ttlMs) };
   }
 
   async #update<T>(change: (grants: Record<string, VersionedGrant>) => { result: T; changed: boolean }): Promise<T> {
@@ -223,6 +223,28 @@ async function acquireLockFile(path: string, ttlMs: number, waitMs: number, sign
 async function releaseLockFile(path: string, owner: string): Promise<void> {
   const held = await readLockFile(path);
   if (held?.owner === owner) await unlink(path).catch(() => undefined);
+}
+
+/**
+ * Renews a lock file this owner still holds and whose lease has not run out, by renaming a rewritten
+ * copy over it (a reader sees the old content or the new, never half). Returns whether this owner
+ * holds the renewed lock. The same narrow window as in {@link removeIfUnchanged} exists between the
+ * check and the rename; it needs the lease to run out during it, which the holder's renewals at a
+ * fraction of the TTL prevent.
+ */
+async function extendLockFile(path: string, owner: string, ttlMs: number): Promise<boolean> {
+  const held = await readLockFile(path);
+  if (held?.owner !== owner || held.expiresAt <= Date.now()) return false;
+  const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
+  try {
+    const content: LockFileContent = { owner, pid: process.pid, expiresAt: Date.now() + ttlMs };
+    await writeFile(temporary, JSON.stringify(content), { encoding: 'utf8', mode: 0o600, flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw unavailable(`The refresh lock ${path} cannot be renewed.`, error);
+  }
+  return (await readLockFile(path))?.owner === owner;
 }
 
 async function readLockFile(path: string): Promise<LockFileContent | undefined> {

@@ -51,11 +51,17 @@ const releaseScript = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+// Renews the lease only if this owner still holds it, for the same reason: an expired holder must not
+// lengthen the lock of the process that took it over. Returns 1 when renewed.
+const extendScript = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
 /**
  * A {@link TokenStore} on Redis (node-redis, `@redis/client`), for a fleet of processes serving the
  * same users: one refresh per grant across all of them. The refresh lock is `SET NX PX` with a
- * random owner token and released by a script that checks the owner; a lock whose holder died
- * expires after its TTL. Every command has a deadline, so a Redis outage surfaces as an
+ * random owner token, renewed (`PEXPIRE`) and released by scripts that check the owner; a lock whose
+ * holder died expires after its TTL. Every command has a deadline, so a Redis outage surfaces as an
  * `AUTH_STORE_UNAVAILABLE` error instead of a hang.
  *
  * Works on a single Redis node and on a Redis Cluster alike. The keys of one grant are
@@ -128,6 +134,7 @@ export class RedisTokenStore implements TokenStore {
         return {
           release: () =>
             this.#command(() => this.#redis.eval(releaseScript, { keys: [lockKey], arguments: [owner] })).then(() => undefined),
+          extend: (ttlMs: number) => this.#extendLock(lockKey, owner, ttlMs),
         };
       }
       if (Date.now() >= deadline) throw lockTimeout(options.waitMs);
@@ -135,6 +142,13 @@ export class RedisTokenStore implements TokenStore {
       // Poll with a little jitter so waiting processes do not knock in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.min(20 + attempt * 10, 100) + Math.random() * 20));
     }
+  }
+
+  async #extendLock(lockKey: string, owner: string, ttlMs: number): Promise<boolean> {
+    const renewed = await this.#command(() =>
+      this.#redis.eval(extendScript, { keys: [lockKey], arguments: [owner, String(Math.ceil(ttlMs))] }),
+    );
+    return Number(renewed) === 1;
   }
 
   // The braces are the cluster hash tag: a grant's hash and its lock hash to the same slot, so a
@@ -162,7 +176,7 @@ export class RedisTokenStore implements TokenStore {
     try {
       return await Promise.race([run(), deadline]);
     } catch (error) {
-      throw new AuthError(`The Redis token store is unavailable (${error instanceof Error ? error.message : String(error)}).`, {
+      throw new AuthError(`The Redis token store is unavailable (${describeRedisFailure(error, this.#timeoutMs)}).`, {
         code: AuthErrorCode.storeUnavailable,
         hint: 'Check that Redis is running and reachable at the URL the client was created with; create the client with disableOfflineQueue: true so commands fail fast while it is down.',
       });
@@ -170,4 +184,16 @@ export class RedisTokenStore implements TokenStore {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * Why a command failed, in words that cannot carry data: the driver's own messages are not
+ * repeated (a script error may quote its arguments, which hold grants), only the error's class and
+ * a system code such as ECONNREFUSED, or the deadline this store set.
+ */
+function describeRedisFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && error.message === `no answer within ${timeoutMs} ms`) return error.message;
+  const name = error instanceof Error && /^[A-Za-z]{1,40}$/.test(error.name) ? error.name : 'unknown failure';
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,30}$/.test(code) ? `${name} ${code}` : name;
 }

@@ -1,9 +1,14 @@
 // One process of the rotation race (rotation-race.test.ts): CALLERS concurrent callers asking one
 // shared grant for tokens until DEADLINE, through a RedisTokenStore shared with the other processes.
 // Prints one JSON line with what it saw. MODE=hold-lock instead takes the refresh lock and waits to
-// be killed, as a process that dies mid-refresh would.
+// be killed, as a process that dies mid-refresh would. Optional: LOCK_TTL_MS (the provider's lock
+// lease), CIPHER_KEY (base64 of a 32-byte key, id k1: refresh tokens encrypted at rest), and
+// START=on-go (print "ready", then start the callers when a line "go" arrives on stdin), RUN_MS (run
+// until that long after the start instead of until DEADLINE).
+import { createInterface } from 'node:readline';
 import { createClient } from '@redis/client';
 import { createAuthorizationCodeClient } from '../authorization-code.js';
+import { createRefreshTokenCipher } from '../refresh-token-cipher.js';
 import { createUserTokenProvider } from '../user-token-provider.js';
 import { RedisTokenStore } from './redis-token-store.js';
 
@@ -34,9 +39,22 @@ const tokens = createUserTokenProvider({
   key,
   redirectUri: environment('REDIRECT_URI'),
   expirySkewSeconds: Number(environment('SKEW_SECONDS')),
+  lock: { ttlMs: process.env.LOCK_TTL_MS === undefined ? undefined : Number(process.env.LOCK_TTL_MS) },
+  cipher:
+    process.env.CIPHER_KEY === undefined
+      ? undefined
+      : await createRefreshTokenCipher([{ id: 'k1', key: new Uint8Array(Buffer.from(process.env.CIPHER_KEY, 'base64')) }]),
 });
 
-const deadline = Number(environment('DEADLINE'));
+if (process.env.START === 'on-go') {
+  process.stdout.write('ready\n');
+  const lines = createInterface({ input: process.stdin });
+  await new Promise<void>((resolve) => lines.on('line', (line) => line === 'go' && resolve()));
+  lines.close();
+  process.stdin.destroy();
+}
+
+const deadline = process.env.RUN_MS === undefined ? Number(environment('DEADLINE')) : Date.now() + Number(process.env.RUN_MS);
 const seen = new Set<string>();
 const errors: Array<{ code: unknown; message: string }> = [];
 let calls = 0;

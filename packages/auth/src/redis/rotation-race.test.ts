@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import {
   demoClient,
   logInAt,
@@ -11,6 +9,7 @@ import { createClient } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthorizationCodeClient } from '../authorization-code.js';
 import { storeGrant } from '../user-token-provider.js';
+import { type RaceWorker, startRaceWorker } from './race-worker-process.test-support.js';
 import { RedisTokenStore } from './redis-token-store.js';
 
 // Short lifetimes so several expiry windows pass during a run of a few seconds.
@@ -18,16 +17,9 @@ const accessTokenSeconds = 2;
 const skewSeconds = 0.5;
 const usableMs = (accessTokenSeconds - skewSeconds) * 1000;
 const redirectUri = demoClient.redirectUris[0] ?? '';
-const workerPath = fileURLToPath(new URL('./rotation-race-worker.test-support.ts', import.meta.url));
 
 let redis: RunningRedis;
 let server: RunningHelloClaimsAuthorizationServer;
-
-interface WorkerReport {
-  calls: number;
-  tokens: string[];
-  errors: Array<{ code: unknown; message: string }>;
-}
 
 beforeAll(async () => {
   redis = await startRedisServer();
@@ -59,39 +51,17 @@ async function connect(subject: string): Promise<string> {
   return tokens.accessToken;
 }
 
-function startWorker(environment: Record<string, string>): {
-  child: ChildProcess;
-  report: Promise<{ code: number | null; report?: WorkerReport; output: string }>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@coverlink/source', workerPath], {
-    env: {
-      ...process.env,
-      REDIS_URL: redis.url,
-      AUTHORIZE_URL: server.authorizeUrl,
-      TOKEN_URL: server.tokenUrl,
-      CLIENT_ID: demoClient.clientId,
-      CLIENT_SECRET: demoClient.clientSecret,
-      REDIRECT_URI: redirectUri,
-      SKEW_SECONDS: String(skewSeconds),
-      CALLERS: '50',
-      ...environment,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startWorker(environment: Record<string, string>): RaceWorker {
+  return startRaceWorker({
+    REDIS_URL: redis.url,
+    AUTHORIZE_URL: server.authorizeUrl,
+    TOKEN_URL: server.tokenUrl,
+    CLIENT_ID: demoClient.clientId,
+    CLIENT_SECRET: demoClient.clientSecret,
+    REDIRECT_URI: redirectUri,
+    SKEW_SECONDS: String(skewSeconds),
+    ...environment,
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
-  const report = new Promise<{ code: number | null; report?: WorkerReport; output: string }>((resolve) => {
-    child.on('close', (code) => {
-      const line = output.trim().split('\n').pop() ?? '';
-      resolve({ code, output, report: line.startsWith('{') ? (JSON.parse(line) as WorkerReport) : undefined });
-    });
-  });
-  return { child, report };
 }
 
 const invalidGrants = () => Object.values(server.stats().invalidGrant).reduce((sum, count) => sum + count, 0);
@@ -100,11 +70,13 @@ describe('refresh-token rotation across processes sharing Redis', () => {
   it('4 processes × 50 callers: one refresh per expiry window, no invalid_grant, no re-login', async () => {
     const firstToken = await connect('race-user');
     const refreshesBefore = server.stats().refreshesPerformed;
+    // Worker start-up (Node + tsx) takes seconds on a busy machine: all start calling together once ready.
+    const workers = Array.from({ length: 4 }, () => startWorker({ SUBJECT: 'race-user', START: 'on-go', RUN_MS: '7000' }));
+    await Promise.all(workers.map((worker) => worker.printed('ready')));
     const startedAt = Date.now();
-    // Worker start-up (Node + tsx) takes a second or two; each runs until the same deadline.
-    const deadline = startedAt + 9_000;
-    const workers = Array.from({ length: 4 }, () => startWorker({ SUBJECT: 'race-user', DEADLINE: String(deadline) }));
+    for (const worker of workers) worker.child.stdin?.end('go\n');
     const results = await Promise.all(workers.map((worker) => worker.report));
+    const endedAt = Date.now();
 
     for (const result of results) {
       expect(result.code, result.output).toBe(0);
@@ -119,7 +91,7 @@ describe('refresh-token rotation across processes sharing Redis', () => {
     // Every refresh produced exactly one token that every process then used: no duplicate refreshes.
     expect(refreshes).toBe(tokens.size - 1);
     // And there was one refresh per expiry window, not more: the run spans at most this many windows.
-    const windows = Math.ceil((deadline - startedAt) / usableMs);
+    const windows = Math.ceil((endedAt - startedAt) / usableMs);
     expect(refreshes).toBeGreaterThanOrEqual(2);
     expect(refreshes).toBeLessThanOrEqual(windows);
   }, 60_000);
@@ -129,20 +101,15 @@ describe('refresh-token rotation across processes sharing Redis', () => {
     // Let the access token expire, so every caller needs the lock.
     await new Promise((resolve) => setTimeout(resolve, accessTokenSeconds * 1000));
     const holder = startWorker({ SUBJECT: 'killed-holder', MODE: 'hold-lock', LOCK_TTL_MS: '2000', DEADLINE: '0' });
-    await new Promise<void>((resolve, reject) => {
-      holder.child.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString('utf8').includes('locked')) resolve();
-      });
-      void holder.report.then((result) => reject(new Error(`The lock holder exited before locking:\n${result.output}`)));
-    });
+    await holder.printed('locked');
     holder.child.kill('SIGKILL');
     await holder.report;
 
     const refreshesBefore = server.stats().refreshesPerformed;
-    const deadline = Date.now() + 6_000;
-    const results = await Promise.all(
-      Array.from({ length: 3 }, () => startWorker({ SUBJECT: 'killed-holder', DEADLINE: String(deadline) }).report),
-    );
+    const workers = Array.from({ length: 3 }, () => startWorker({ SUBJECT: 'killed-holder', START: 'on-go', RUN_MS: '6000' }));
+    await Promise.all(workers.map((worker) => worker.printed('ready')));
+    for (const worker of workers) worker.child.stdin?.end('go\n');
+    const results = await Promise.all(workers.map((worker) => worker.report));
     for (const result of results) {
       expect(result.code, result.output).toBe(0);
       expect(result.report?.errors).toEqual([]);

@@ -1,0 +1,59 @@
+// Starts one process of rotation-race-worker.test-support.ts and collects what it reports; shared by
+// the multi-process tests (rotation-race.test.ts, lease-and-outage.test.ts).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const workerPath = fileURLToPath(new URL('./rotation-race-worker.test-support.ts', import.meta.url));
+
+/** What a worker prints when its callers are done. */
+export interface WorkerReport {
+  calls: number;
+  tokens: string[];
+  errors: Array<{ code: unknown; message: string }>;
+}
+
+/** A worker's exit code, its whole output, and its report when it printed one. */
+export interface WorkerResult {
+  code: number | null;
+  report?: WorkerReport;
+  output: string;
+}
+
+/** A started worker. */
+export interface RaceWorker {
+  child: ChildProcess;
+  report: Promise<WorkerResult>;
+  /** Resolves when the worker printed `line` (e.g. `ready`, `locked`); rejects if it exits first. */
+  printed(line: string): Promise<void>;
+}
+
+/** Spawns a worker with `environment` (see the worker's header for the variables). */
+export function startRaceWorker(environment: Record<string, string>): RaceWorker {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@coverlink/source', workerPath], {
+    env: { ...process.env, CALLERS: '50', ...environment },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const report = new Promise<WorkerResult>((resolve) => {
+    child.on('close', (code) => {
+      const line = output.trim().split('\n').pop() ?? '';
+      resolve({ code, output, report: line.startsWith('{') ? (JSON.parse(line) as WorkerReport) : undefined });
+    });
+  });
+  const printed = (line: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (output.split('\n').includes(line)) resolve();
+      };
+      check();
+      child.stdout?.on('data', check);
+      void report.then((result) => reject(new Error(`The worker exited before printing "${line}":\n${result.output}`)));
+    });
+  return { child, report, printed };
+}
