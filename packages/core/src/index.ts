@@ -1,6 +1,15 @@
+export { createDefaultTransport, type DefaultTransportSettings, defaultTransport, defaultTransportKind } from '#default-transport';
 export { type ApiClientOptions, type ClientSettings, createApiClient, userAgent } from './api-client.js';
 export { type AttemptSignal, createAttemptSignal } from './attempt-signal.js';
 export { createBearerMiddleware } from './bearer-middleware.js';
+export {
+  type CoverlinkClient,
+  type CoverlinkClientMethod,
+  checkMaxRetries,
+  checkRequestOverrides,
+  checkTimeout,
+  type SettingSource,
+} from './client-options.js';
 export { serverClockOffsetMs } from './clock-skew.js';
 export {
   AbortError,
@@ -23,8 +32,10 @@ export {
   UnexpectedError,
   UnprocessableEntityError,
 } from './core-errors.js';
+export { createFetchTransport, type FetchTransportSettings } from './fetch-transport.js';
 export type { AttemptLog, Logger } from './logger.js';
 export { cursorPagination, nextLinkPagination, type PaginationStyle, pageNumberPagination, paginate } from './pagination.js';
+export { createPathParameterMiddleware, InvalidPathParameterError, type InvalidPathParameterReason } from './path-parameters.js';
 export type { ProviderProfile } from './provider-profile.js';
 export {
   type BodyShape,
@@ -38,6 +49,7 @@ export {
   secretKeys,
 } from './redaction.js';
 export { abortableSleep, createResilientFetch, type RequestOverrides, type ResilientFetchSettings } from './resilient-fetch.js';
+export { checkMaxResponseBytes, defaultMaxResponseBytes, ResponseTooLargeError } from './response-body.js';
 export {
   defaultRetryPolicy,
   isRetryableStatus,
