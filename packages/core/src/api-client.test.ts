@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acmeProfile, countingTokenProvider, type paths } from './acme-api.test-support.js';
 import { type ApiClientOptions, createApiClient, userAgent } from './api-client.js';
 import { AbortError, AuthenticationError, ServerError, TimeoutError } from './core-errors.js';
@@ -139,9 +139,12 @@ describe("createApiClient: the call's AbortSignal", () => {
     server.script({ status: 200, body: thing, delayMs: 1_000 }, ok());
     const { client, delays } = acmeClient();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    const call = rejectionOf(client.GET('/things/{id}', { params: { path: { id: '7' } }, signal: controller.signal }));
+    // Abort once the request is in the server's hands: a fixed timer could fire before a busy machine sent it.
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    controller.abort();
 
-    const error = await rejectionOf(client.GET('/things/{id}', { params: { path: { id: '7' } }, signal: controller.signal }));
+    const error = await call;
 
     expect(AbortError.isInstance(error)).toBe(true);
     expect((error as AbortError).message).toBe('The acme request GET /things/{id} was aborted by the caller.');
