@@ -22,6 +22,7 @@ import {
   type ReadableSpan,
   SimpleSpanProcessor,
   type SpanExporter,
+  type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallStart } from './call-observer.js';
@@ -258,22 +259,33 @@ describe('createOpenTelemetryObserver', () => {
   });
 
   it('never throws into the pipeline when the exporter throws', () => {
-    const throwingExporter: SpanExporter = {
-      export: () => {
-        throw new Error('exporter down');
-      },
+    const exporterDown = () => {
+      throw new Error('exporter down');
+    };
+    const throwingExporter: SpanExporter = { export: exporterDown, shutdown: async () => {} };
+    // The SDK's SimpleSpanProcessor contains an exporter's throw by itself; a processor that
+    // exports on its own (as vendors' processors do) does not, and its throw reaches the observer.
+    const exportingProcessor: SpanProcessor = {
+      onStart: exporterDown,
+      onEnd: exporterDown,
+      forceFlush: async () => {},
       shutdown: async () => {},
     };
-    const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(throwingExporter)] });
-    const observer = createOpenTelemetryObserver({ api, tracerProvider });
+    const providers = [
+      new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(throwingExporter)] }),
+      new BasicTracerProvider({ spanProcessors: [exportingProcessor] }),
+    ];
 
-    expect(() => {
-      const call = observer.start(search);
-      call.tokenFetched?.('initial');
-      call.attempt(1).end({ status: 503, durationMs: 1 });
-      call.attempt(2).end({ status: 200, durationMs: 1 });
-      call.end({ status: 200, attempts: 2 });
-    }).not.toThrow();
+    for (const tracerProvider of providers) {
+      const observer = createOpenTelemetryObserver({ api, tracerProvider });
+      expect(() => {
+        const call = observer.start(search);
+        call.tokenFetched?.('initial');
+        call.attempt(1).end({ status: 503, durationMs: 1 });
+        call.attempt(2).end({ status: 200, durationMs: 1 });
+        call.end({ status: 200, attempts: 2 });
+      }).not.toThrow();
+    }
   });
 
   it('never throws into the pipeline when the tracer or meter itself throws', async () => {
