@@ -58,6 +58,14 @@ export {
   type RetryPolicy,
   retryDelayMs,
 } from './retry-policy.js';
+// OpenTelemetry: an observer of calls, on the optional peer dependency @opentelemetry/api.
+export {
+  createOpenTelemetryObserver,
+  type OpenTelemetryApi,
+  type OpenTelemetryObserver,
+  type OpenTelemetryObserverOptions,
+  tokenFetchedEventName,
+} from './telemetry.js';
 export type { TokenProvider } from './token-provider.js';
 export { type FetchResult, type TextBodySummary, unwrap } from './unwrap.js';
 export { corePackageName, corePackageVersion } from './version.js';
