@@ -62,8 +62,10 @@ export {
 export {
   createOpenTelemetryObserver,
   type OpenTelemetryApi,
+  type OpenTelemetryMeterProvider,
   type OpenTelemetryObserver,
   type OpenTelemetryObserverOptions,
+  type OpenTelemetryTracerProvider,
   tokenFetchedEventName,
 } from './telemetry.js';
 export type { TokenProvider } from './token-provider.js';

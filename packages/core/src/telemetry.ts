@@ -11,8 +11,29 @@ import type * as OpenTelemetry from '@opentelemetry/api';
 import type { AttemptEnd, AttemptObservation, CallEnd, CallObservation, CallObserver, CallStart } from './call-observer.js';
 import { corePackageName, corePackageVersion } from './version.js';
 
-/** The parts of the `@opentelemetry/api` module the observer uses; the module itself fits. */
-export type OpenTelemetryApi = Pick<typeof OpenTelemetry, 'context' | 'metrics' | 'trace'>;
+// The public types below are structural on purpose: naming `@opentelemetry/api`'s own types would
+// put an import of it into core's published .d.ts, and an app without the optional package that
+// type-checks its dependencies (skipLibCheck: false) would fail with TS2307.
+
+/** The `@opentelemetry/api` module, or any object with its `context`, `metrics` and `trace` parts. */
+export interface OpenTelemetryApi {
+  context: object;
+  metrics: object;
+  trace: object;
+}
+
+/** An OpenTelemetry `TracerProvider` (its `getTracer`). */
+export interface OpenTelemetryTracerProvider {
+  getTracer(name: string, version?: string): unknown;
+}
+
+/** An OpenTelemetry `MeterProvider` (its `getMeter`). */
+export interface OpenTelemetryMeterProvider {
+  getMeter(name: string, version?: string): unknown;
+}
+
+/** What the observer uses of the module, typed by the package when it is there. */
+type LoadedApi = Pick<typeof OpenTelemetry, 'context' | 'metrics' | 'trace'>;
 
 /** Settings of {@link createOpenTelemetryObserver}; all optional. */
 export interface OpenTelemetryObserverOptions {
@@ -24,9 +45,9 @@ export interface OpenTelemetryObserverOptions {
    */
   api?: OpenTelemetryApi;
   /** Where spans go; the globally registered provider when left out. */
-  tracerProvider?: OpenTelemetry.TracerProvider;
+  tracerProvider?: OpenTelemetryTracerProvider;
   /** Where metrics go; the globally registered provider when left out. */
-  meterProvider?: OpenTelemetry.MeterProvider;
+  meterProvider?: OpenTelemetryMeterProvider;
 }
 
 /** A {@link CallObserver} recording OpenTelemetry spans and metrics. */
@@ -71,16 +92,18 @@ const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 
 const knownMethods = new Set(['CONNECT', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT', 'TRACE', 'QUERY']);
 
 interface Instruments {
-  api: OpenTelemetryApi;
+  api: LoadedApi;
   tracer: OpenTelemetry.Tracer;
   duration: OpenTelemetry.Histogram;
   tokenFetches: OpenTelemetry.Counter;
   retries: OpenTelemetry.Counter;
 }
 
-function instrumentsFrom(api: OpenTelemetryApi, options: OpenTelemetryObserverOptions): Instruments {
-  const tracer = (options.tracerProvider ?? api.trace.getTracerProvider()).getTracer(corePackageName, corePackageVersion);
-  const meter = (options.meterProvider ?? api.metrics.getMeterProvider()).getMeter(corePackageName, corePackageVersion);
+function instrumentsFrom(api: LoadedApi, options: OpenTelemetryObserverOptions): Instruments {
+  const tracerProvider = (options.tracerProvider as OpenTelemetry.TracerProvider | undefined) ?? api.trace.getTracerProvider();
+  const meterProvider = (options.meterProvider as OpenTelemetry.MeterProvider | undefined) ?? api.metrics.getMeterProvider();
+  const tracer = tracerProvider.getTracer(corePackageName, corePackageVersion);
+  const meter = meterProvider.getMeter(corePackageName, corePackageVersion);
   return {
     api,
     tracer,
@@ -254,7 +277,8 @@ function observeCall(instruments: Instruments, call: CallStart): CallObservation
  */
 export function createOpenTelemetryObserver(options: OpenTelemetryObserverOptions = {}): OpenTelemetryObserver {
   let instruments: Instruments | undefined;
-  const adopt = (api: OpenTelemetryApi): boolean => {
+  const adopt = (module: OpenTelemetryApi): boolean => {
+    const api = module as LoadedApi;
     try {
       instruments = instrumentsFrom(api, options);
       return true;
