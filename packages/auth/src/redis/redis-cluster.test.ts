@@ -13,6 +13,7 @@ import { type GrantKey, grantKeyString } from '../token-store.js';
 import { describeTokenStoreContract, freshKey, grant } from '../token-store-contract.test-support.js';
 import { createUserTokenProvider, storeGrant } from '../user-token-provider.js';
 import { RedisTokenStore } from './index.js';
+import { startLoopbackProxy } from './loopback-proxy.test-support.js';
 
 let cluster: RunningRedisCluster;
 const connectCluster = () => createCluster({ rootNodes: cluster.rootNodes, defaults: { disableOfflineQueue: true } }).connect();
@@ -220,5 +221,74 @@ describe('RedisTokenStore on a Redis Cluster: refresh-token rotation', () => {
     expect(server.stats().valid.refreshTokens).toBe(1);
     const next = await oauthClient().refresh(stored?.grant.refreshToken ?? '', { redirectUri });
     expect(server.isAccessTokenValid(next.accessToken)).toBe(true);
+  }, 60_000);
+
+  it('a refresh answer held 2.5 s past a 1 s lock lease, 2 cluster clients × 10 callers: one refresh, no invalid_grant, no dead grant', async () => {
+    // Access tokens that outlive the held answer, so the one forced refresh is the only one.
+    const server = await startHelloClaimsAuthorizationServer({ port: 0, accessTokenLifetimeSeconds: 120, revokeOnRefreshTokenReuse: true });
+    const key = { provider: 'helloclaims', clientId: demoClient.clientId, subject: 'cluster-slow-token-endpoint' };
+    const login = createAuthorizationCodeClient({
+      authorizationUrl: server.authorizeUrl,
+      tokenUrl: server.tokenUrl,
+      clientId: demoClient.clientId,
+      clientSecret: demoClient.clientSecret,
+    });
+    const { authorizationUrl, pending } = await login.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const connected = await login.completeAuthorization(await logInAt(authorizationUrl), pending);
+    // Due for a refresh at once, so the one held refresh is what every caller waits on.
+    await storeGrant({ store, key, tokens: { ...connected, expiresAt: Date.now() - 1_000 } });
+    let refreshRequests = 0;
+    const slowEndpoint = await startLoopbackProxy({
+      targetPort: server.port,
+      beforeAnswer: (request) => {
+        if (!request.includes('grant_type=refresh_token')) return undefined;
+        refreshRequests += 1;
+        return new Promise((resolve) => setTimeout(resolve, 2_500));
+      },
+    });
+    const before = server.stats();
+    const processes = await Promise.all([connectCluster(), connectCluster()]);
+    const seen = new Set<string>();
+    const errors: unknown[] = [];
+    try {
+      await Promise.all(
+        processes.flatMap((client) => {
+          const tokens = createUserTokenProvider({
+            oauthClient: createAuthorizationCodeClient({
+              authorizationUrl: server.authorizeUrl,
+              tokenUrl: `${slowEndpoint.url}/login/token`,
+              clientId: demoClient.clientId,
+              clientSecret: demoClient.clientSecret,
+            }),
+            store: new RedisTokenStore(client),
+            key,
+            redirectUri,
+            expirySkewSeconds: skewSeconds,
+            lock: { ttlMs: 1_000 },
+          });
+          return Array.from({ length: 10 }, () =>
+            tokens.getToken().then(
+              (token) => seen.add(token),
+              (error: unknown) => errors.push(error),
+            ),
+          );
+        }),
+      );
+    } finally {
+      for (const client of processes) client.destroy();
+      await slowEndpoint.stop();
+    }
+    await server.stop();
+
+    expect(errors).toEqual([]);
+    expect(seen.size).toBe(1);
+    expect(refreshRequests).toBe(1);
+    expect(server.stats().refreshesPerformed - before.refreshesPerformed).toBe(1);
+    expect(Object.values(server.stats().invalidGrant).reduce((sum, count) => sum + count, 0)).toBe(0);
+    expect(server.stats().familiesRevoked).toBe(before.familiesRevoked);
+    const stored = await store.get(key);
+    expect(stored?.grant.status).toBe('active');
+    expect(stored?.grant.accessToken).toBe([...seen][0]);
+    expect(server.refreshTokenState(stored?.grant.refreshToken ?? '')).toBe('active');
   }, 60_000);
 });
