@@ -1,4 +1,21 @@
-import { defineConfig, type UserConfig } from 'tsdown';
+import { defineConfig, type TsdownPlugin, type UserConfig } from 'tsdown';
+
+/**
+ * In a `"type": "module"` package, Rolldown's CommonJS output wraps every external dependency with
+ * Node's ESM interop (`__toESM(require('x'), 1)`: the default import is the whole `module.exports`),
+ * which is wrong for a `require` of a dependency that ships its own CommonJS build with
+ * `__esModule` (openapi-fetch: `createClient` became the module object, not the function). The
+ * CommonJS bundle runs under `require`, so it takes the interop `require` consumers use: honour
+ * `__esModule`. Rolldown issue 10800, tsdown issue 1054; drop this once the pinned tsdown has the fix.
+ * The registry consumer test fails without it (every CommonJS app).
+ */
+const commonJsInterop: TsdownPlugin = {
+  name: 'coverlink:commonjs-interop',
+  renderChunk(code, _chunk, options) {
+    if (options.format !== 'cjs') return null;
+    return code.replace(/__toESM\(([\w$]+), 1\)/g, '__toESM($1)');
+  },
+};
 
 /**
  * The build every published package uses: one ESM (`.mjs` + `.d.mts`) and one CommonJS (`.cjs` +
@@ -25,6 +42,7 @@ export function packageBuildConfig(entry: Record<string, string>, overrides: Use
     checks: { legacyCjs: false },
     // Dependencies stay external (tsdown's default for dependencies and peerDependencies); the
     // workspace-only mocks and tsx, which the CLI loads on demand inside the workspace, too.
+    plugins: [commonJsInterop],
     deps: { neverBundle: [/^@coverlink\//, /^tsx(\/|$)/] },
     exports: { devExports: '@coverlink/source', legacy: true },
     ...overrides,
