@@ -204,6 +204,20 @@ describe('TypeScript apps that install every provider package and the CLI by nam
     expect(await runAgainstMock(join(app, 'nest-app'), 'dist/osigu.service.js')).toContain('service ready: function');
   });
 
+  it('the OSIGU guide\'s quick start, saved as .mts, typechecks and runs in a "type": "commonjs" project', async () => {
+    writeFiles(app, {
+      'commonjs-project/package.json': '{ "type": "commonjs" }\n',
+      'commonjs-project/osigu-quickstart.mts': codeBlockAfter('docs/osigu.md', '## Quick start against the local mock'),
+      'commonjs-project/tsconfig.json': JSON.stringify({
+        // The packages' declarations are checked strictly above; skipping them here keeps this run short.
+        compilerOptions: { ...strictConsumerOptions, skipLibCheck: true, module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out' },
+        include: ['osigu-quickstart.mts'],
+      }),
+    });
+    await compile(join(app, 'commonjs-project'), 'tsconfig.json');
+    expect(await runAgainstMock(join(app, 'commonjs-project'), 'out/osigu-quickstart.mjs')).toContain(approvedLine);
+  });
+
   it('npx coverlink --help and a CLI flow run from the app folder', async () => {
     expect(await run('npx', ['--no-install', 'coverlink', '--help'], { cwd: app })).toContain('oneassure');
     const output = await run(
