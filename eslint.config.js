@@ -34,10 +34,11 @@ export default [
       '**/src/generated',
       'docs/api',
       '.nx',
-      // Every package's vitest config imports the root's shared one by a relative path, which the rule
-      // reports as a cross-project import; a config file is tooling, not part of what a package depends on.
+      // Every package's vitest and tsdown configs import the root's shared ones by a relative path, which
+      // the rule reports as a cross-project import; a config file is tooling, not part of what a package depends on.
       '**/vitest.config.ts',
       '**/vitest.*.config.ts',
+      '**/tsdown.config.ts',
     ],
   },
   {

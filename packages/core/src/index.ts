@@ -1,4 +1,15 @@
-export { createDefaultTransport, type DefaultTransportSettings, defaultTransport, defaultTransportKind } from '#default-transport';
+// Re-declared with explicit types rather than re-exported, so the published .d.ts never names the
+// `#default-transport` import: TypeScript's node10 resolution (NestJS's default) cannot follow it.
+import * as runtimeTransport from '#default-transport';
+import type { DefaultTransportSettings } from './default-transport.js';
+
+export type { DefaultTransportSettings } from './default-transport.js';
+/** Which transport this runtime got by default: `undici` on Node, `fetch` (global fetch) elsewhere. */
+export const defaultTransportKind: 'fetch' | 'undici' = runtimeTransport.defaultTransportKind;
+/** A transport for this runtime with these settings: redirects not followed, bodies bounded. */
+export const createDefaultTransport: (settings?: DefaultTransportSettings) => typeof fetch = runtimeTransport.createDefaultTransport;
+/** The default transport with the default settings, shared by every client of this runtime. */
+export const defaultTransport: typeof fetch = runtimeTransport.defaultTransport;
 export { type ApiClientOptions, type ClientSettings, createApiClient, userAgent } from './api-client.js';
 export { type AttemptSignal, createAttemptSignal } from './attempt-signal.js';
 export { createBearerMiddleware } from './bearer-middleware.js';

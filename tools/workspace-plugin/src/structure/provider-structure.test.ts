@@ -34,7 +34,17 @@ describe('the structure check', () => {
   beforeEach(() => {
     copy = mkdtempSync(join(tmpdir(), 'coverlink-provider-structure-'));
     const copyFromWorkspace = (path: string) => cpSync(join(workspaceRoot, path), join(copy, path), { recursive: true });
-    for (const file of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts', 'vitest.contract.config.ts', 'src']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'tsdown.config.ts',
+      'vitest.config.ts',
+      'vitest.contract.config.ts',
+      'src',
+    ]) {
       copyFromWorkspace(`packages/${provider}/${file}`);
     }
     copyFromWorkspace(`specs/${provider}/openapi.yaml`);

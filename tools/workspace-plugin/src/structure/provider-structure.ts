@@ -51,8 +51,11 @@ export function checkProviderStructure(workspaceRoot: string, provider: string):
 function anatomyFiles(provider: string): string[] {
   return [
     'package.json',
+    'README.md',
+    'LICENSE',
     'tsconfig.json',
     'tsconfig.build.json',
+    'tsdown.config.ts',
     'vitest.config.ts',
     'vitest.contract.config.ts',
     'src/index.ts',

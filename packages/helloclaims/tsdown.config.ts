@@ -1,0 +1,3 @@
+import { packageBuildConfig } from '../../tsdown.shared.js';
+
+export default packageBuildConfig({ index: 'src/index.ts' });
