@@ -5,7 +5,7 @@
 // `--only=test-loop` runs just the test-loop step and merges it into the existing results.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, platform, release, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type BundleSizeResult, measureBundleSizes } from './bundle-size.js';
 import { spawnTs, waitForPort } from './child.js';
@@ -23,6 +23,8 @@ export interface Machine {
   cpuCount: number;
   memoryGiB: number;
   freeMemoryGiB: number;
+  /** 1-minute load average at the start: the overhead ratios are noisy when it is above the core count. */
+  loadAverage?: number;
 }
 
 export interface BenchResults {
@@ -50,6 +52,7 @@ function machine(): Machine {
     cpuCount: cpu.length,
     memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
     freeMemoryGiB: Number((freemem() / 2 ** 30).toFixed(1)),
+    loadAverage: Number((loadavg()[0] ?? 0).toFixed(2)),
   };
 }
 
