@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
-/** Starts a TypeScript file in a fresh Node process (tsx, the `@coverlink/source` condition). */
-export function spawnTs(file: string, environment: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', '--conditions=@coverlink/source', file], {
+/** Starts a TypeScript file in a fresh Node process (tsx, the `@coverlink/source` condition), with extra Node flags if given. */
+export function spawnTs(file: string, environment: Record<string, string> = {}, nodeArguments: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArguments, '--import', 'tsx', '--conditions=@coverlink/source', file], {
     env: { ...process.env, ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,10 +1,13 @@
 // The benchmark's HTTP server, run in its own process (so its CPU work does not share the client's
-// event loop): a minimal node:http JSON server answering GET /v1/sponsors/{slug}/forms and an
-// OAuth client-credentials token endpoint, plus /__stats and /__reset for the counters.
-// Prints `listening <port>` once ready.
+// event loop): a minimal node:http JSON server answering GET /v1/sponsors/{slug}/forms, an OAuth
+// client-credentials token endpoint and OSIGU's multipart indication upload (the first attempt per
+// authorization request answered 503, every later one 204, so each upload is sent twice), plus
+// /__stats and /__reset for the counters. Prints `listening <port>` once ready.
 import { createServer } from 'node:http';
 
 const formsPath = /^\/v1\/sponsors\/([a-z0-9-]+)\/forms$/;
+const uploadPath = /^\/arc\/v1\/authorization-requests\/([A-Za-z0-9_-]+)\/upload\/files$/;
+const uploadAttempts = new Map<string, number>();
 let tokenRequests = 0;
 let apiRequests = 0;
 let tokenCounter = 0;
@@ -31,6 +34,28 @@ const server = createServer((request, response) => {
       tokenRequests++;
       tokenCounter++;
       send(200, JSON.stringify({ access_token: `bench-token-${tokenCounter}`, token_type: 'Bearer', expires_in: 3600 }));
+    });
+    return;
+  }
+  const upload = request.method === 'POST' ? uploadPath.exec(url) : null;
+  if (upload !== null) {
+    // Read the whole body before answering: answering mid-upload would end the attempt with a socket
+    // error instead of the 503 the retry is meant to see.
+    const id = upload[1] ?? '';
+    let bytes = 0;
+    request.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    request.on('end', () => {
+      const attempt = (uploadAttempts.get(id) ?? 0) + 1;
+      uploadAttempts.set(id, attempt);
+      if (attempt === 1) {
+        response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' });
+        response.end(JSON.stringify({ error_code: 'UNAVAILABLE', message: 'Try again', bytes }));
+        return;
+      }
+      response.writeHead(204, { 'x-received-bytes': String(bytes), 'x-attempt': String(attempt) });
+      response.end();
     });
     return;
   }
