@@ -239,8 +239,11 @@ export function createCallPipeline(settings: ResilientFetchSettings): CallPipeli
         refreshed = true;
         continue;
       }
+      // A token endpoint's 429 goes back to the caller with its Retry-After: asking again sooner only
+      // prolongs the limit (OSIGU allows 10 token requests a minute).
+      const retryable = isRetryableStatus(response.status) && !(context.kind === 'token' && response.status === 429);
       const delay =
-        retriesLeft && repeatableOnceSent && isRetryableStatus(response.status)
+        retriesLeft && repeatableOnceSent && retryable
           ? retryDelayMs(retries + 1, parseRetryAfterMs(response.headers.get('retry-after')), policy, random)
           : undefined;
       end({ status: response.status, retryInMs: delay });

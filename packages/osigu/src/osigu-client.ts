@@ -74,6 +74,11 @@ export function createOsiguTokenProvider(settings: OsiguClientSettings): TokenPr
     expirySkewSeconds: settings.tokenExpirySkewSeconds ?? 600,
     fetch: settings.fetch,
     timeout: settings.timeout,
+    maxRetries: settings.maxRetries,
+    maxResponseBytes: settings.maxResponseBytes,
+    logger: settings.logger,
+    observers: settings.observers,
+    provider: osiguProfile.name,
   });
 }
 
