@@ -23,7 +23,7 @@ export function createLogObserver(logger: Logger): CallObserver {
                 attempt,
                 ...(outcome.failure === undefined ? { status: outcome.status } : { failure: outcome.failure }),
                 durationMs: outcome.durationMs,
-                retryInMs: outcome.retryInMs,
+                ...(outcome.retryInMs === undefined ? {} : { retryInMs: outcome.retryInMs }),
               };
               const level = outcome.retryInMs === undefined || outcome.retryInMs === 0 ? 'info' : 'warn';
               logger[level]?.({ ...entry }, label);
