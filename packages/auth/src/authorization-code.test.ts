@@ -22,10 +22,12 @@ const errorsSeen: unknown[] = [];
 const secretsSeen = new Set<string>([demoClient.clientSecret]);
 const wire: Array<{ url: string; body: string }> = [];
 
-// Records each token request's form body, so assertions can read what crossed the socket.
+// Records each token request's form body, so assertions can read what crossed the socket. The
+// pipeline hands a user's fetch the whole Request (body included) and `{ signal, redirect }`.
 const recordingFetch: typeof fetch = async (input, init) => {
-  wire.push({ url: String(input), body: String(init?.body ?? '') });
-  return fetch(input, init);
+  const request = new Request(input, init);
+  wire.push({ url: request.url, body: await request.clone().text() });
+  return fetch(request);
 };
 
 async function start(options: { pkce?: boolean } = {}): Promise<AuthorizationCodeClient> {
@@ -56,6 +58,67 @@ async function failure(promise: Promise<unknown>): Promise<AuthError> {
   expect(AuthError.isInstance(error)).toBe(true);
   return error as AuthError;
 }
+
+// A fetch in front of the mock that, for refresh-token requests only, fails in a chosen way.
+function failingRefreshFetch(mode: 'after-sending' | 'before-sending-once'): typeof fetch {
+  let refused = false;
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const body = await request.clone().text();
+    if (!body.includes('grant_type=refresh_token')) return recordingFetch(request);
+    if (mode === 'before-sending-once' && !refused) {
+      refused = true;
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+    }
+    const answer = await recordingFetch(request);
+    if (mode === 'before-sending-once') return answer;
+    // The server got the request and acted on it (rotated the refresh token); the answer is lost.
+    await answer.body?.cancel();
+    throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+  };
+}
+
+describe('a refresh-token request is repeated only when it was never sent', () => {
+  async function connectedClient(mode: 'after-sending' | 'before-sending-once') {
+    server = await startHelloClaimsAuthorizationServer({ port: 0, now: () => clock });
+    const oauthClient = createAuthorizationCodeClient({
+      authorizationUrl: server.authorizeUrl,
+      tokenUrl: server.tokenUrl,
+      clientId: demoClient.clientId,
+      clientSecret: demoClient.clientSecret,
+      clientAuthentication: 'client_secret_basic_unencoded',
+      fetch: failingRefreshFetch(mode),
+      sleep: async () => {},
+      now: () => clock,
+    });
+    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const tokens = await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
+    secretsSeen.add(tokens.accessToken).add(tokens.refreshToken ?? '');
+    return { oauthClient, tokens };
+  }
+  const refreshesOnTheWire = () => wire.filter((request) => request.body.includes('grant_type=refresh_token')).length;
+
+  it('a refresh that failed after reaching the rotating mock is not sent again', async () => {
+    const { oauthClient, tokens } = await connectedClient('after-sending');
+
+    const error = await failure(oauthClient.refresh(tokens.refreshToken ?? '', { redirectUri }));
+
+    expect(error.code).toBe(AuthErrorCode.requestFailed);
+    expect(error.message).toMatch(/\(ECONNRESET\)\.$/);
+    // Exactly one refresh reached the server, though two retries were allowed.
+    expect(refreshesOnTheWire()).toBe(1);
+  });
+
+  it('a refresh refused before sending (ECONNREFUSED) is sent again and succeeds', async () => {
+    const { oauthClient, tokens } = await connectedClient('before-sending-once');
+
+    const refreshed = await oauthClient.refresh(tokens.refreshToken ?? '', { redirectUri });
+    secretsSeen.add(refreshed.accessToken).add(refreshed.refreshToken ?? '');
+
+    expect(server.isAccessTokenValid(refreshed.accessToken)).toBe(true);
+    expect(refreshesOnTheWire()).toBe(1);
+  });
+});
 
 describe('the authorization-code flow against the Hello Claims mock', () => {
   it('authorize URL → login → callback → exchange → use → refresh → rotation', async () => {

@@ -156,7 +156,8 @@ export function createAuthorizationCodeClient(settings: AuthorizationCodeSetting
           parameters,
           pending.redirectUri,
           pending.codeVerifier ?? oauth.nopkce,
-          endpoint.requestOptions,
+          // A code is good for one exchange: once the request may have reached the server, it is not sent again.
+          endpoint.requestOptions({ repeat: 'unsent-only' }),
         ),
       );
       try {
@@ -178,7 +179,8 @@ export function createAuthorizationCodeClient(settings: AuthorizationCodeSetting
       const receivedAt = now();
       const response = await endpoint.send(() =>
         oauth.refreshTokenGrantRequest(authorizationServer, client, endpoint.authenticate, refreshToken, {
-          ...endpoint.requestOptions,
+          // The server may rotate the refresh token on the first request; a repeat would present a revoked one.
+          ...endpoint.requestOptions({ repeat: 'unsent-only' }),
           additionalParameters: redirectUri === undefined ? undefined : { redirect_uri: redirectUri },
         }),
       );

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { AbortError } from '@coverlink/core';
+import { AbortError, ConnectionError } from '@coverlink/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode, AuthRateLimitedError, createClientCredentialsTokenProvider } from './index.js';
 
@@ -158,10 +158,24 @@ describe('caching', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('retries a 503 from the token endpoint, as the API calls do, and then succeeds', async () => {
+    let requests = 0;
+    answer = (response, number) => {
+      requests = number;
+      if (number === 1) sendJson(response, 503, { error: 'temporarily_unavailable' });
+      else sendJson(response, 200, tokenBody());
+    };
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, sleep: async () => {} });
+
+    await expect(tokens.getToken()).resolves.toBe(issuedToken);
+    expect(requests).toBe(2);
+  });
+
   it('does not cache a failure: the next call asks again', async () => {
     answer = (response, number) =>
       number === 1 ? sendJson(response, 503, { error: 'temporarily_unavailable' }) : sendJson(response, 200, tokenBody());
-    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret });
+    // No retries, so the 503 reaches the caller (with retries the pipeline would resend it at once).
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, maxRetries: 0 });
 
     const error = await captureError(tokens.getToken());
     expect(error.code).toBe(AuthErrorCode.serverError);
@@ -299,8 +313,10 @@ describe('typed errors', () => {
     const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, fetch: fetchQuotingTheSecret });
     const error = await captureError(tokens.getToken());
     expect(error.code).toBe(AuthErrorCode.requestFailed);
-    expect(error.message).toBe(`Could not reach the token endpoint at ${new URL(tokenUrl).origin} (TypeError ERR_INVALID_CHAR).`);
-    expect((error.cause as Error).message).toBe('TypeError ERR_INVALID_CHAR');
+    expect(error.message).toBe(`Could not reach the token endpoint at ${new URL(tokenUrl).origin} (ERR_INVALID_CHAR).`);
+    // The cause is the pipeline's ConnectionError, which names the system code only.
+    expect(ConnectionError.isInstance(error.cause)).toBe(true);
+    expect((error.cause as Error).message).toMatch(/\(ERR_INVALID_CHAR\) \(attempt 3\)\.$/);
   });
 
   it('a refused connection is a request failure naming the host, not the secret', async () => {
@@ -319,7 +335,7 @@ describe('typed errors', () => {
   it('refuses plain http to a non-loopback host before sending anything', () => {
     const attempt = () =>
       createClientCredentialsTokenProvider({ tokenUrl: 'http://sandbox.osigu.com/v1/oauth/token', clientId, clientSecret });
-    expect(attempt).toThrowError(expect.objectContaining({ code: AuthErrorCode.invalidConfiguration }));
+    expect(attempt).toThrowError(expect.objectContaining({ code: 'INVALID_CONFIGURATION', name: 'ConfigurationError' }));
     errorsSeen.push(catchSync(attempt));
   });
 

@@ -28,7 +28,8 @@ interface CachedToken {
  *
  * The token is cached in memory and replaced shortly before it expires; concurrent callers on a cold
  * or expired cache share one token request, so N parallel API calls cost one token request. A failed
- * token request is not cached: the next call tries again.
+ * token request is not cached: the next call tries again. Token requests go through the core request
+ * pipeline and may be resent after any retryable failure (a 503, a reset): asking again for a token is harmless.
  *
  * @throws {AuthError} From the factory for an insecure or malformed `tokenUrl` or missing credentials,
  * and from `getToken()` when the token endpoint refuses or fails.
@@ -43,8 +44,11 @@ interface CachedToken {
  * const token = await tokens.getToken();
  * ```
  */
-export function createClientCredentialsTokenProvider(settings: ClientCredentialsSettings): TokenProvider {
-  const endpoint = createTokenEndpoint(settings);
+export function createClientCredentialsTokenProvider(
+  settings: ClientCredentialsSettings,
+  adaptFetch?: (next: typeof fetch) => typeof fetch,
+): TokenProvider {
+  const endpoint = createTokenEndpoint(settings, undefined, adaptFetch);
   const skewMilliseconds = (settings.expirySkewSeconds ?? 60) * 1000;
   const now = settings.now ?? Date.now;
   const parameters = new URLSearchParams();
@@ -63,7 +67,7 @@ export function createClientCredentialsTokenProvider(settings: ClientCredentials
         endpoint.client,
         endpoint.authenticate,
         parameters,
-        endpoint.requestOptions,
+        endpoint.requestOptions({ repeat: 'always' }),
       ),
     );
     const token = await readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt);

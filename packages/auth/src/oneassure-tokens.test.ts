@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { AbortError } from '@coverlink/core';
+import { AbortError, ConfigurationError } from '@coverlink/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
 import { createOneAssureBusinessTokenProvider, createOneAssureSessionToken, type OneAssureTokenSettings } from './oneassure-tokens.js';
@@ -455,12 +455,22 @@ describe('configuration', () => {
   it('refuses plain http to a non-loopback host before sending anything', async () => {
     const insecure = { tokenUrl: 'http://api.oneassure.example/v1/auth/token' };
 
-    const fromSession = await captureError(createOneAssureSessionToken(settings(insecure), { userId }));
-    const fromProvider = captureSyncError(() => createOneAssureBusinessTokenProvider(settings(insecure)));
+    // The URL check is core's, one for API and token URLs: a ConfigurationError.
+    const fromSession = await createOneAssureSessionToken(settings(insecure), { userId }).then(
+      () => undefined,
+      (caught: unknown) => caught as ConfigurationError,
+    );
+    let fromProvider: unknown;
+    try {
+      createOneAssureBusinessTokenProvider(settings(insecure));
+    } catch (caught) {
+      fromProvider = caught;
+    }
 
-    expect(fromSession.code).toBe(AuthErrorCode.invalidConfiguration);
-    expect(fromProvider.code).toBe(AuthErrorCode.invalidConfiguration);
-    expect(fromSession.message).toMatch(/tokenUrl must use https/);
+    expect(ConfigurationError.isInstance(fromSession)).toBe(true);
+    expect(fromSession?.code).toBe('INVALID_CONFIGURATION');
+    expect(fromProvider).toMatchObject({ name: 'ConfigurationError', code: 'INVALID_CONFIGURATION' });
+    expect(fromSession?.message).toMatch(/tokenUrl must use https/);
   });
 
   it('refuses missing credentials and unusable scopes', async () => {

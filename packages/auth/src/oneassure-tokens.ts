@@ -86,15 +86,19 @@ export async function createOneAssureSessionToken(
   settings: OneAssureTokenSettings,
   options: OneAssureSessionTokenOptions,
 ): Promise<OneAssureSessionToken> {
-  const { scopes, transport } = readSettings(settings);
-  const endpoint = createTokenEndpoint({
-    tokenUrl: settings.tokenUrl,
-    clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
-    clientAuthentication: 'client_secret_post',
-    fetch: transport,
-    timeout: settings.timeout,
-  });
+  const { scopes } = readSettings(settings);
+  const endpoint = createTokenEndpoint(
+    {
+      tokenUrl: settings.tokenUrl,
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      clientAuthentication: 'client_secret_post',
+      fetch: settings.fetch,
+      timeout: settings.timeout,
+    },
+    undefined,
+    oneAssureTokenFetch,
+  );
   const userId: unknown = options?.userId;
   if (typeof userId !== 'string' || userId.trim() === '') {
     throw new AuthError('userId is missing or empty: a OneAssure session token is minted for one end user.', {
@@ -103,16 +107,14 @@ export async function createOneAssureSessionToken(
     });
   }
   const requestedAt = (settings.now ?? Date.now)();
-  const response = await endpoint.send(
-    () =>
-      oauth.clientCredentialsGrantRequest(
-        endpoint.authorizationServer,
-        endpoint.client,
-        endpoint.authenticate,
-        new URLSearchParams({ scope: scopes.join(' '), user_id: userId }),
-        endpoint.requestOptionsWith(options.signal),
-      ),
-    options.signal,
+  const response = await endpoint.send(() =>
+    oauth.clientCredentialsGrantRequest(
+      endpoint.authorizationServer,
+      endpoint.client,
+      endpoint.authenticate,
+      new URLSearchParams({ scope: scopes.join(' '), user_id: userId }),
+      endpoint.requestOptions({ repeat: 'always', signal: options.signal }),
+    ),
   );
   const token = await readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt);
   return { accessToken: token.accessToken, expiresInSeconds: token.expiresInSeconds };
@@ -146,18 +148,21 @@ export async function createOneAssureSessionToken(
  * ```
  */
 export function createOneAssureBusinessTokenProvider(settings: OneAssureTokenSettings): TokenProvider {
-  const { scopes, transport } = readSettings(settings);
-  return createClientCredentialsTokenProvider({
-    tokenUrl: settings.tokenUrl,
-    clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
-    scope: scopes,
-    clientAuthentication: 'client_secret_post',
-    expirySkewSeconds: settings.expirySkewSeconds,
-    now: settings.now,
-    fetch: transport,
-    timeout: settings.timeout,
-  });
+  const { scopes } = readSettings(settings);
+  return createClientCredentialsTokenProvider(
+    {
+      tokenUrl: settings.tokenUrl,
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      scope: scopes,
+      clientAuthentication: 'client_secret_post',
+      expirySkewSeconds: settings.expirySkewSeconds,
+      now: settings.now,
+      fetch: settings.fetch,
+      timeout: settings.timeout,
+    },
+    oneAssureTokenFetch,
+  );
 }
 
 function readSettings(settings: OneAssureTokenSettings) {
@@ -169,7 +174,7 @@ function readSettings(settings: OneAssureTokenSettings) {
       hint: "Omit scopes to request OneAssure's documented ['business'].",
     });
   }
-  return { scopes, transport: oneAssureTokenFetch(settings.fetch ?? globalThis.fetch) };
+  return { scopes };
 }
 
 /**
@@ -179,9 +184,10 @@ function readSettings(settings: OneAssureTokenSettings) {
  * oauth4webapi still builds the request and validates the token; this fetch, given to it as
  * `customFetch`, translates the form it sends into OneAssure's JSON, and OneAssure's answer back into
  * an OAuth token response. Problems become typed {@link AuthError}s here, before oauth4webapi sees
- * them. Network failures pass through untouched for the caller to report.
+ * them. It wraps the request pipeline's fetch, so OneAssure's token requests share the API calls'
+ * transport, timeout and retries; network failures pass through untouched for the caller to report.
  */
-function oneAssureTokenFetch(fetchImplementation: typeof fetch) {
+function oneAssureTokenFetch(fetchImplementation: typeof fetch): typeof fetch {
   return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const form = new URLSearchParams(init?.body instanceof URLSearchParams ? init.body : undefined);
     const secret = form.get('client_secret') ?? '';

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConfigurationError } from '@coverlink/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthError, AuthErrorCode } from './auth-errors.js';
 import { createClientCredentialsTokenProvider } from './client-credentials.js';
 import { isLoopbackHost, parseSecureUrl } from './secure-url.js';
 
@@ -55,9 +55,9 @@ describe('parseSecureUrl', () => {
       } catch (error) {
         caught = error;
       }
-      expect(AuthError.isInstance(caught)).toBe(true);
-      expect((caught as AuthError).code).toBe(AuthErrorCode.invalidConfiguration);
-      expect((caught as AuthError).message).toContain('tokenUrl must use https://');
+      expect(ConfigurationError.isInstance(caught)).toBe(true);
+      expect((caught as ConfigurationError).code).toBe('INVALID_CONFIGURATION');
+      expect((caught as ConfigurationError).message).toContain('tokenUrl must use https://');
     }
   });
 });
@@ -86,7 +86,7 @@ describe('a token provider pointed at http://<name>.localhost', () => {
         clientSecret: 'client-secret-value',
         fetch: fetchThroughResolver,
       }).getToken();
-    await expect(attempt()).rejects.toMatchObject({ code: AuthErrorCode.invalidConfiguration });
+    await expect(attempt()).rejects.toMatchObject({ code: 'INVALID_CONFIGURATION' });
     expect(received).toEqual([]);
   });
 });

@@ -1,8 +1,15 @@
-import { AbortError, createAttemptSignal, safeCode } from '@coverlink/core';
+import {
+  type CallObserver,
+  ConnectionError,
+  createCallPipeline,
+  type Logger,
+  parseSecureUrl,
+  type RepeatRule,
+  TimeoutError,
+} from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode } from './auth-errors.js';
 import { type ClientAuthenticationMethod, clientAuthentication } from './client-authentication.js';
-import { parseSecureUrl } from './secure-url.js';
 
 /** Where and how a client talks to a token endpoint. */
 export interface TokenEndpointSettings {
@@ -14,12 +21,39 @@ export interface TokenEndpointSettings {
   clientSecret: string;
   /** How to authenticate the client; see {@link ClientAuthenticationMethod}. Default `client_secret_basic`. */
   clientAuthentication?: ClientAuthenticationMethod | undefined;
-  /** The fetch implementation for token requests. Default: the global `fetch`. */
+  /**
+   * Your own fetch for token requests. Default: the runtime's transport, the one API calls use
+   * (undici on Node, global `fetch` elsewhere); redirects are never followed either way.
+   */
   fetch?: typeof fetch | undefined;
   /** Extra headers sent with token requests. */
   headers?: Record<string, string> | undefined;
-  /** How long one token request may take, in milliseconds. Default 30 000. */
+  /** Per-attempt timeout of a token request in milliseconds; the same default as API calls (60 000). `Infinity` turns it off. */
   timeout?: number | undefined;
+  /**
+   * Retries of a token request that failed (connection failure, 408, 429, 5xx), as for API calls.
+   * Default 2. A refresh-token or authorization-code request is repeated only when it was never
+   * sent, whatever this says: the server may have used up the code or rotated the refresh token.
+   */
+  maxRetries?: number | undefined;
+  /** The largest token response read, in bytes. Default 10 MiB. */
+  maxResponseBytes?: number | undefined;
+  /** Receives one entry per token request attempt (pino-compatible). */
+  logger?: Logger | undefined;
+  /** Watch every token request; see `CallObserver` in @coverlink/core. */
+  observers?: readonly CallObserver[] | undefined;
+  /** The provider's name, for messages and observers. Default: the token endpoint's host. */
+  provider?: string | undefined;
+  /** Waits between attempts; for tests. */
+  sleep?: ((milliseconds: number, signal: AbortSignal | null) => Promise<void>) | undefined;
+}
+
+/** What one grant request needs beyond the endpoint: its repeat rule and the caller's signal. */
+export interface GrantRequestOptions {
+  /** `always` for a client-credentials request; `unsent-only` for refresh-token and authorization-code requests. */
+  repeat: RepeatRule;
+  /** Ends the request when the caller gives up. */
+  signal?: AbortSignal | undefined;
 }
 
 /** The oauth4webapi pieces for one token endpoint, built and checked once. */
@@ -28,41 +62,66 @@ export interface TokenEndpoint {
   readonly authorizationServer: oauth.AuthorizationServer;
   readonly client: oauth.Client;
   readonly authenticate: oauth.ClientAuth;
-  /** How long one token request may take, in milliseconds (the `timeout` setting, default 30 000). */
+  /** Per-attempt timeout of a token request, in milliseconds. */
   readonly timeoutMs: number;
-  /** Transport options for every oauth4webapi request to this endpoint, with the request timeout. */
-  readonly requestOptions: oauth.TokenEndpointRequestOptions;
-  /** {@link requestOptions} whose signal also ends the request when `signal` aborts. */
-  requestOptionsWith(signal: AbortSignal | undefined): oauth.TokenEndpointRequestOptions;
   /**
-   * Sends one grant request through oauth4webapi; a failure to reach the endpoint becomes an
-   * {@link AuthError} with code `AUTH_REQUEST_FAILED` that names the host and the system error code
-   * only (the original message may quote a header value or a token, so it is not kept, not even as cause).
+   * The oauth4webapi options of one grant request: its I/O goes through the core request pipeline
+   * (the API calls' transport, timeout and retry loop) under the grant's repeat rule.
    */
-  send(request: () => Promise<Response>, signal?: AbortSignal | undefined): Promise<Response>;
+  requestOptions(grant: GrantRequestOptions): oauth.TokenEndpointRequestOptions;
+  /**
+   * Sends one grant request; a failure to reach the endpoint (the pipeline's `ConnectionError` or
+   * `TimeoutError`) becomes an {@link AuthError} with code `AUTH_REQUEST_FAILED` naming the host and
+   * the system error code only, with the pipeline's error as its cause.
+   */
+  send(request: () => Promise<Response>): Promise<Response>;
 }
 
 /**
  * Checks the settings and prepares the oauth4webapi objects every grant of this package uses.
  *
  * @param authorizationUrl The authorization endpoint, for the authorization-code grant.
- * @throws {AuthError} `AUTH_INVALID_CONFIGURATION` for a malformed or insecure URL, or missing credentials.
+ * @param adaptFetch Wraps the pipeline's fetch for an endpoint that is not plain OAuth (OneAssure's JSON).
+ * @throws {ConfigurationError} `INVALID_CONFIGURATION` for a malformed or insecure URL.
+ * @throws {AuthError} `AUTH_INVALID_CONFIGURATION` for missing credentials.
  */
-export function createTokenEndpoint(settings: TokenEndpointSettings, authorizationUrl?: URL): TokenEndpoint {
+export function createTokenEndpoint(
+  settings: TokenEndpointSettings,
+  authorizationUrl?: URL,
+  adaptFetch: (next: typeof fetch) => typeof fetch = (next) => next,
+): TokenEndpoint {
   const { url, insecureLoopback } = parseSecureUrl(settings.tokenUrl, 'tokenUrl');
   requireText(settings.clientId, 'clientId');
   requireText(settings.clientSecret, 'clientSecret');
-  const fetchImplementation = settings.fetch ?? globalThis.fetch;
-  const timeout = settings.timeout ?? 30_000;
-  // A token endpoint that never answers must not hang every API call waiting on it. The attempt is
-  // never released: oauth4webapi reads the body after send() returns, and the timeout must cover it.
-  const requestSignal = (caller?: AbortSignal) => createAttemptSignal(timeout, caller).signal;
-  const requestOptions: oauth.TokenEndpointRequestOptions = {
-    headers: settings.headers,
-    signal: () => requestSignal(),
-    [oauth.customFetch]: (target, init) => fetchImplementation(target, init),
-    [oauth.allowInsecureRequests]: insecureLoopback,
+  const pipeline = createCallPipeline({
+    provider: settings.provider ?? url.host,
+    fetch: settings.fetch,
+    maxResponseBytes: settings.maxResponseBytes,
+    timeout: settings.timeout,
+    retry: settings.maxRetries === undefined ? undefined : { maxRetries: settings.maxRetries },
+    logger: settings.logger,
+    observers: settings.observers,
+    sleep: settings.sleep,
+  });
+  const { timeout } = pipeline.settings;
+
+  const requestOptions = (grant: GrantRequestOptions): oauth.TokenEndpointRequestOptions => {
+    // oauth4webapi hands over (url, { method, headers, body, redirect, signal }); the pipeline takes a Request.
+    const send: typeof fetch = (target, init) =>
+      pipeline.send(new Request(target, { method: init?.method, headers: init?.headers, body: init?.body }), {
+        kind: 'token',
+        pathTemplate: url.pathname,
+        repeat: grant.repeat,
+        signal: grant.signal ?? null,
+      });
+    const adapted = adaptFetch(send);
+    return {
+      headers: settings.headers,
+      [oauth.customFetch]: (target, init) => adapted(target, init),
+      [oauth.allowInsecureRequests]: insecureLoopback,
+    };
   };
+
   return {
     url,
     // oauth4webapi needs an issuer identifier; without discovery the token endpoint's origin stands in.
@@ -71,32 +130,27 @@ export function createTokenEndpoint(settings: TokenEndpointSettings, authorizati
     authenticate: clientAuthentication(settings.clientAuthentication ?? 'client_secret_basic', settings.clientSecret),
     timeoutMs: timeout,
     requestOptions,
-    requestOptionsWith(signal) {
-      return signal === undefined ? requestOptions : { ...requestOptions, signal: () => requestSignal(signal) };
-    },
-    async send(request, signal) {
+    async send(request) {
       try {
         return await request();
       } catch (error) {
-        if (signal?.aborted)
-          throw new AbortError('The token request was aborted by the caller.', { code: 'ABORTED', cause: signal.reason });
-        // A fetch adapter for a non-conformant endpoint reports the provider's errors itself.
-        if (AuthError.isInstance(error)) throw error;
-        if (error instanceof DOMException && error.name === 'AbortError') {
-          throw new AbortError('The token request was aborted by the caller.', { code: 'ABORTED', cause: error });
-        }
-        if (error instanceof DOMException && error.name === 'TimeoutError') {
+        // The pipeline's own mapping decided what failed; the auth contract names it AUTH_REQUEST_FAILED.
+        if (TimeoutError.isInstance(error)) {
           throw new AuthError(`The token endpoint at ${url.origin} did not answer within ${timeout} ms.`, {
             code: AuthErrorCode.requestFailed,
             hint: 'Check the provider status; raise `timeout` if its token endpoint is slow.',
+            cause: error,
           });
         }
-        const cause = describeNetworkError(error);
-        throw new AuthError(`Could not reach the token endpoint at ${url.origin} (${cause.message}).`, {
-          code: AuthErrorCode.requestFailed,
-          hint: 'Check the token URL and the network; for the local mocks, check they are running.',
-          cause,
-        });
+        if (ConnectionError.isInstance(error)) {
+          const systemCode = /\(([A-Za-z0-9_]+)\) \(attempt \d+\)\.$/.exec(error.message)?.[1];
+          throw new AuthError(`Could not reach the token endpoint at ${url.origin}${systemCode === undefined ? '' : ` (${systemCode})`}.`, {
+            code: AuthErrorCode.requestFailed,
+            hint: 'Check the token URL and the network; for the local mocks, check they are running.',
+            cause: error,
+          });
+        }
+        throw error;
       }
     },
   };
@@ -109,22 +163,4 @@ function requireText(value: unknown, setting: string): void {
       hint: `Pass ${setting} from your provider credentials (for instance from an environment variable).`,
     });
   }
-}
-
-/**
- * The network failure reduced to its class name and system error code (`TypeError ECONNREFUSED`):
- * its message may quote what it refused (undici's `Headers` TypeError quotes the header value, a
- * fetch adapter may quote a body), so no message is kept.
- */
-function describeNetworkError(error: unknown): Error {
-  const name = safeCode(error instanceof Error ? error.name : undefined) ?? 'Error';
-  let systemCode: string | undefined;
-  for (let current: unknown = error, depth = 0; current !== null && typeof current === 'object' && depth < 4; depth++) {
-    systemCode = safeCode((current as { code?: unknown }).code);
-    if (systemCode !== undefined) break;
-    current = (current as { cause?: unknown }).cause;
-  }
-  const described = new Error(systemCode === undefined ? name : `${name} ${systemCode}`);
-  described.name = name;
-  return described;
 }

@@ -282,15 +282,16 @@ describe('createUserTokenProvider: a refresh that cannot lose the grant', () => 
       tokenUrl: server.tokenUrl,
       clientId: demoClient.clientId,
       clientSecret: demoClient.clientSecret,
-      timeout: 60_000,
+      timeout: 120_000,
       now: () => clock,
     });
     await createUserTokenProvider({ oauthClient, store: recording, key, redirectUri, now: () => clock }).getToken();
     clock += 1_800_000;
     await createUserTokenProvider({ oauthClient: patient, store: recording, key, redirectUri, now: () => clock }).getToken();
     expect(seen.map(({ ttlMs, waitMs }) => ({ ttlMs, waitMs }))).toEqual([
-      { ttlMs: 45_000, waitMs: 50_000 },
+      // The default token timeout is the API calls' (60 s); then one of 120 s.
       { ttlMs: 75_000, waitMs: 80_000 },
+      { ttlMs: 135_000, waitMs: 140_000 },
     ]);
   });
 

@@ -315,7 +315,8 @@ describe('createApiClient: bearer tokens, with exactly one fresh-token retry on 
     server.reset();
     server.script(status(401), { status: 200, body: thing, delayMs: 1_000 });
     const error = await rejectionOf(client.GET('/things/{id}', { params: { path: { id: '7' } }, timeout: 100, maxRetries: 0 }));
-    expect((error as TimeoutError).message).toBe('The acme request GET /things/{id} timed out after 100 ms (attempt 1).');
+    // The 401 was attempt 1 of the same loop; the fresh-token repeat is attempt 2.
+    expect((error as TimeoutError).message).toBe('The acme request GET /things/{id} timed out after 100 ms (attempt 2).');
   });
 
   it('passes the caller signal to the TokenProvider', async () => {
@@ -341,7 +342,7 @@ describe('createApiClient: bearer tokens, with exactly one fresh-token retry on 
 });
 
 describe('createApiClient: one log entry per attempt, under the path template', () => {
-  it('logs the 401, its retry and the transport retries with attempt numbers and delays', async () => {
+  it('logs the 401, its fresh-token repeat and the transport retry as attempts 1, 2 and 3 of one loop', async () => {
     server.script(status(401), status(503), ok());
     const { logger, calls } = recordingLogger();
     const { tokens } = countingTokenProvider();
@@ -349,35 +350,17 @@ describe('createApiClient: one log entry per attempt, under the path template', 
 
     await client.GET('/things/{id}', { params: { path: { id: '7' } } });
 
-    expect(calls.map((call) => call.args[0])).toEqual([
-      {
-        provider: 'acme',
-        method: 'GET',
-        path: '/things/{id}',
-        attempt: 1,
-        status: 401,
-        durationMs: expect.any(Number),
-        retryInMs: undefined,
-      },
-      {
-        provider: 'acme',
-        method: 'GET',
-        path: '/things/{id}',
-        attempt: 1,
-        status: 503,
-        durationMs: expect.any(Number),
-        retryInMs: expect.any(Number),
-      },
-      {
-        provider: 'acme',
-        method: 'GET',
-        path: '/things/{id}',
-        attempt: 2,
-        status: 200,
-        durationMs: expect.any(Number),
-        retryInMs: undefined,
-      },
-    ]);
+    const entry = (attempt: number, status: number, retryInMs: unknown) => ({
+      provider: 'acme',
+      method: 'GET',
+      path: '/things/{id}',
+      attempt,
+      status,
+      durationMs: expect.any(Number),
+      retryInMs,
+    });
+    expect(calls.map((call) => call.args[0])).toEqual([entry(1, 401, 0), entry(2, 503, expect.any(Number)), entry(3, 200, undefined)]);
+    expect(calls.map((call) => call.level)).toEqual(['info', 'warn', 'info']);
     expect(calls.map((call) => call.args[1])).toEqual(['acme GET /things/{id}', 'acme GET /things/{id}', 'acme GET /things/{id}']);
   });
 });

@@ -1,13 +1,14 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { createBearerMiddleware } from './bearer-middleware.js';
-import { AbortError, CoverlinkError, InvalidResponseError, UnexpectedError } from './core-errors.js';
+import type { CallObserver } from './call-observer.js';
+import { type CoverlinkClient, checkRequestOverrides } from './client-options.js';
+import { abortedByCaller, CoverlinkError, InvalidResponseError, UnexpectedError } from './core-errors.js';
 import type { Logger } from './logger.js';
+import { createPathParameterMiddleware } from './path-parameters.js';
 import type { ProviderProfile } from './provider-profile.js';
-import { rememberPathTemplate, rememberResponseContext } from './request-context.js';
-import { createResilientFetch } from './resilient-fetch.js';
+import { type CallPipeline, createCallPipeline } from './resilient-fetch.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { TokenProvider } from './token-provider.js';
-import { mediaTypeOf } from './unwrap.js';
+import { type CallRecord, mediaTypeOf, recordCall } from './unwrap.js';
 import { corePackageName, corePackageVersion } from './version.js';
 
 /** Settings every provider client accepts, named the same in every package. */
@@ -15,20 +16,32 @@ export interface ClientSettings {
   /** The API host. */
   baseUrl?: string | undefined;
   /**
-   * The fetch implementation for every request. Default: the global `fetch`. API requests reach it as
-   * `fetch(request, { signal })`: honour `init.signal`, which carries each attempt's timeout.
+   * Your own fetch for every request (API and token). Default: undici on Node, global `fetch`
+   * elsewhere. Either way redirects are never followed and bodies are read up to `maxResponseBytes`.
+   * Requests reach it as `fetch(request, { signal, redirect: 'manual' })`: honour `init.signal`,
+   * which carries each attempt's timeout.
    */
   fetch?: typeof fetch | undefined;
+  /** The largest response body read, in bytes; a larger or endless one fails with `ResponseTooLargeError`. Default 10 MiB; `Infinity` lifts it. */
+  maxResponseBytes?: number | undefined;
   /** Headers added to every API request. */
   headers?: Record<string, string> | undefined;
-  /** Retries after a failed attempt (connection failure, 408, 429, 5xx). Default 2; `0` turns retrying off. */
+  /** Retries after a failed attempt (connection failure, 408, 429, 5xx): an integer ≥ 0. Default 2; `0` turns retrying off. */
   maxRetries?: number | undefined;
   /** Backoff tuning beyond `maxRetries`. */
   retry?: Partial<Omit<RetryPolicy, 'maxRetries'>> | undefined;
-  /** Per-attempt timeout in milliseconds, for API and token requests. Default 60 000 (token requests 30 000); `Infinity` turns it off. */
+  /** Per-attempt timeout in milliseconds, for API and token requests: an integer ≥ 0. Default 60 000; `Infinity` turns it off. */
   timeout?: number | undefined;
+  /**
+   * Adds an `Idempotency-Key` (a random UUID, the same on every attempt of the call) to every POST
+   * and PATCH that has none, so they are retried like idempotent requests. Only for providers that
+   * honour the header. Default `false`; a call can pass `idempotencyKey: true | false | '<key>'`.
+   */
+  idempotencyKey?: boolean | undefined;
   /** Receives one redacted entry per attempt (pino-compatible). */
   logger?: Logger | undefined;
+  /** Watch every call, attempt and token fetch (OpenTelemetry, metrics); see {@link CallObserver}. */
+  observers?: readonly CallObserver[] | undefined;
 }
 
 /** What {@link createApiClient} needs beyond the shared settings. */
@@ -40,8 +53,8 @@ export interface ApiClientOptions extends ClientSettings {
   /** Where bearer tokens come from; omit for APIs without bearer auth. */
   tokens?: TokenProvider | undefined;
   /**
-   * The provider's own middleware (request checks, …). It runs before a token is fetched, so a call
-   * it refuses costs no token request and sends nothing.
+   * The provider's own middleware (request checks, …). It runs after the path parameter check and
+   * before a token is fetched, so a call it refuses costs no token request and sends nothing.
    */
   middleware?: readonly Middleware[] | undefined;
   /** Waits between attempts; for tests. */
@@ -49,112 +62,161 @@ export interface ApiClientOptions extends ClientSettings {
 }
 
 /**
- * A typed openapi-fetch client on the shared runtime: retries with backoff, per-attempt timeouts,
- * bearer tokens with one fresh-token retry on 401, a `User-Agent` naming the provider package and
- * this runtime, and a log entry per attempt. Calls return `{ data, error, response }`; pass the
- * result to {@link unwrap} to get the data or a typed {@link ApiError}.
+ * A typed openapi-fetch client on the shared runtime: one pipeline per call (retries with backoff,
+ * per-attempt timeouts, bearer tokens refreshed once on 401 within the same attempt loop, redirects
+ * refused, bodies bounded), a `User-Agent` naming the provider package and this runtime, an
+ * `X-Request-Id` per call, and a log entry per attempt. Calls return `{ data, error, response }`;
+ * pass the result to {@link unwrap} to get the data or a typed {@link ApiError}.
  *
  * Every error a call rejects with is a {@link CoverlinkError} whose text quotes no body and no token:
  * a success answer that is not JSON is an {@link InvalidResponseError}, and anything Coverlink did
  * not raise itself (a `TypeError` from `Headers`, a middleware's bug) becomes an
  * {@link UnexpectedError} naming only the original error's class.
+ *
+ * @throws {TypeError} For a `maxRetries`, `timeout` or `maxResponseBytes` setting out of range (NaN included).
  */
-export function createApiClient<Paths extends {}>(options: ApiClientOptions): Client<Paths> {
-  const transport = createResilientFetch({
-    provider: options.profile.name,
+export function createApiClient<Paths extends {}>(options: ApiClientOptions): CoverlinkClient<Paths> {
+  const { profile } = options;
+  const pipeline = createCallPipeline({
+    provider: profile.name,
     fetch: options.fetch,
+    maxResponseBytes: options.maxResponseBytes,
     retry: { ...options.retry, ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }) },
     timeout: options.timeout,
     logger: options.logger,
+    observers: options.observers,
     sleep: options.sleep,
   });
-  const client = createClient<Paths>({ baseUrl: options.baseUrl, fetch: transport, headers: options.headers });
-  // Registered first, so its onResponse runs last (openapi-fetch runs them in reverse) and sees
-  // the final response, after any 401 repeat.
-  client.use(contextMiddleware(options.profile), ...(options.middleware ?? []));
-  if (options.tokens !== undefined) client.use(createBearerMiddleware(options.tokens, transport));
-  return failingClosed(client, options.profile.name);
+  const client = createClient<Paths>({ baseUrl: options.baseUrl, headers: options.headers });
+  // The path check first: a call it refuses reaches no other middleware and sends nothing.
+  client.use(createPathParameterMiddleware(), ...(options.middleware ?? []));
+  return callThroughPipeline(client, {
+    pipeline,
+    profile,
+    tokens: options.tokens,
+    userAgent: userAgent(profile),
+    idempotencyKey: options.idempotencyKey === true,
+  });
+}
+
+interface ClientContext {
+  pipeline: CallPipeline;
+  profile: ProviderProfile;
+  tokens: TokenProvider | undefined;
+  userAgent: string;
+  idempotencyKey: boolean;
 }
 
 const methods = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
+type CallInit = Record<string, unknown> & { signal?: AbortSignal | null; parseAs?: string };
+
 /**
- * The client with every call method wrapped so that what it rejects with is always a
+ * The client with every call method wrapped: the wrapper is where a call begins, so it checks the
+ * call's overrides, builds the call's context once and hands openapi-fetch a `fetch` for this call
+ * alone, which sends the request through the pipeline with that context. Its result carries the
+ * operation and profile for {@link unwrap}. What a call rejects with is always a
  * {@link CoverlinkError}: an error raised elsewhere (undici's `Headers` quoting the value it refused,
- * `JSON.parse` quoting the body, a provider middleware's bug) may carry any text, so it is replaced by
- * an {@link UnexpectedError} that keeps only its class name, and is not kept as the cause either.
+ * a provider middleware's bug) may carry any text, so it becomes an {@link UnexpectedError} that
+ * keeps only its class name, and is not kept as the cause either.
  */
-function failingClosed<Paths extends {}>(client: Client<Paths>, provider: string): Client<Paths> {
-  type Send = (path: string, init?: { signal?: AbortSignal | null }) => Promise<unknown>;
+function callThroughPipeline<Paths extends {}>(client: Client<Paths>, context: ClientContext): CoverlinkClient<Paths> {
+  type Send = (path: string, init?: CallInit) => Promise<{ response: Response }>;
   const calls = client as unknown as Record<(typeof methods)[number], Send> & {
-    request: (method: string, path: string, init?: { signal?: AbortSignal | null }) => Promise<unknown>;
+    request: (method: string, path: string, init?: CallInit) => Promise<{ response: Response }>;
+  };
+  const call = async (
+    method: string,
+    path: string,
+    init: CallInit | undefined,
+    send: (init: CallInit) => Promise<{ response: Response }>,
+  ) => {
+    const operation = `${method} ${path}`;
+    const { maxRetries, timeout, idempotencyKey, ...rest } = init ?? {};
+    // A malformed override (NaN from an unset variable, a string) is the caller's TypeError, before anything is sent.
+    const overrides = checkRequestOverrides({ maxRetries, timeout }, 'call');
+    try {
+      const record: CallRecord = { operation, profile: context.profile, requestId: randomId() };
+      const result = await send({
+        ...rest,
+        fetch: (request: Request) => sendCall(request, context, record, overrides, idempotencyKey, rest.parseAs),
+      });
+      recordCall(result, record);
+      return result;
+    } catch (error) {
+      throw toCoverlinkError(error, context.profile.name, operation, init);
+    }
   };
   for (const method of methods) {
     const send = calls[method];
-    calls[method] = (path, init) =>
-      send(path, init).catch((error: unknown) => Promise.reject(toCoverlinkError(error, provider, `${method} ${path}`, init)));
+    calls[method] = (path, init) => call(method, path, init, (checked) => send(path, checked));
   }
   const request = calls.request;
-  calls.request = (method, path, init) =>
-    request(method, path, init).catch((error: unknown) =>
-      Promise.reject(toCoverlinkError(error, provider, `${String(method).toUpperCase()} ${path}`, init)),
-    );
-  return client;
+  calls.request = (method, path, init) => call(String(method).toUpperCase(), path, init, (checked) => request(method, path, checked));
+  return client as unknown as CoverlinkClient<Paths>;
+}
+
+async function sendCall(
+  request: Request,
+  context: ClientContext,
+  record: CallRecord,
+  overrides: { maxRetries?: number | undefined; timeout?: number | undefined },
+  idempotencyKey: unknown,
+  parseAs: unknown,
+): Promise<Response> {
+  const { profile } = context;
+  request.headers.set('user-agent', context.userAgent);
+  if (!request.headers.has('x-request-id') && record.requestId !== undefined) request.headers.set('x-request-id', record.requestId);
+  else record.requestId = request.headers.get('x-request-id') ?? undefined;
+  const wantsKey = idempotencyKey === undefined ? context.idempotencyKey : idempotencyKey !== false;
+  if (wantsKey && !request.headers.has('idempotency-key') && (request.method === 'POST' || request.method === 'PATCH'))
+    request.headers.set('idempotency-key', typeof idempotencyKey === 'string' && idempotencyKey !== '' ? idempotencyKey : randomId());
+  const pathTemplate = record.operation.slice(record.operation.indexOf(' ') + 1);
+  const response = await context.pipeline.send(request, {
+    pathTemplate,
+    profile,
+    tokens: context.tokens,
+    maxRetries: overrides.maxRetries,
+    timeout: overrides.timeout,
+    requestId: record.requestId,
+  });
+  if (!response.ok || (parseAs ?? 'json') !== 'json' || request.method === 'HEAD' || response.body === null) return response;
+  // openapi-fetch would fail with a bare SyntaxError quoting the body ("Unexpected token 'M',
+  // "MARIA GONZ"…) on a success answer that is not JSON, so the body is parsed here first.
+  const invalid = (what: string) =>
+    new InvalidResponseError(`${profile.name} answered ${response.status} to ${record.operation} with ${what}.`, {
+      status: response.status,
+      operation: record.operation,
+      provider: profile.name,
+      hint: 'A proxy or maintenance page answered instead of the API: check the base URL and the provider status.',
+    });
+  const type = response.headers.get('content-type');
+  if (type !== null && !/json/i.test(type)) throw invalid(`${mediaTypeOf(type) ?? 'a malformed content type'}, not JSON`);
+  // The body is already in memory (the transport reads it whole); parsing it twice costs
+  // microseconds for these API answers and keeps openapi-fetch's own parsing untouched.
+  const text = await response.text();
+  if (text !== '') {
+    try {
+      JSON.parse(text);
+    } catch {
+      throw invalid('a body that is not JSON');
+    }
+  }
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID();
 }
 
 function toCoverlinkError(error: unknown, provider: string, operation: string, init: { signal?: AbortSignal | null } | undefined): unknown {
   if (CoverlinkError.isInstance(error)) return error;
   // The caller's abort surfaces as an AbortError wherever it struck (a DOMException from a body read, …).
-  if (init?.signal?.aborted) {
-    return new AbortError(`The ${provider} request ${operation} was aborted by the caller.`, {
-      code: 'ABORTED',
-      cause: init.signal.reason,
-    });
-  }
+  if (init?.signal?.aborted) return abortedByCaller(`The ${provider} request ${operation}`, init.signal.reason);
   return new UnexpectedError({ provider, operation, original: error });
 }
 
 /** The `User-Agent` of a provider client: its package and this runtime, with versions. */
 export function userAgent(profile: ProviderProfile): string {
   return `${profile.packageName}/${profile.packageVersion} ${corePackageName}/${corePackageVersion}`;
-}
-
-function contextMiddleware(profile: ProviderProfile): Middleware {
-  const agent = userAgent(profile);
-  return {
-    onRequest({ request, schemaPath }) {
-      request.headers.set('user-agent', agent);
-      rememberPathTemplate(request, schemaPath);
-      return request;
-    },
-    async onResponse({ request, response, schemaPath, options }) {
-      const operation = `${request.method} ${schemaPath}`;
-      rememberResponseContext(response, { operation, profile });
-      if (!response.ok || options.parseAs !== 'json' || request.method === 'HEAD' || response.body === null) return undefined;
-      // openapi-fetch would fail with a bare SyntaxError quoting the body ("Unexpected token 'M',
-      // "MARIA GONZ"…") on a success answer that is not JSON, so the body is parsed here first.
-      const invalid = (what: string) =>
-        new InvalidResponseError(`${profile.name} answered ${response.status} to ${operation} with ${what}.`, {
-          status: response.status,
-          operation,
-          provider: profile.name,
-          hint: 'A proxy or maintenance page answered instead of the API: check the base URL and the provider status.',
-        });
-      const type = response.headers.get('content-type');
-      if (type !== null && !/json/i.test(type)) throw invalid(`${mediaTypeOf(type) ?? 'a malformed content type'}, not JSON`);
-      // The body is already in memory (resilient-fetch buffers it); parsing it twice costs
-      // microseconds for these API answers and keeps openapi-fetch's own parsing untouched.
-      const text = await response.text();
-      if (text !== '') {
-        try {
-          JSON.parse(text);
-        } catch {
-          throw invalid('a body that is not JSON');
-        }
-      }
-      const checked = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
-      rememberResponseContext(checked, { operation, profile });
-      return checked;
-    },
-  };
 }

@@ -13,6 +13,12 @@ export interface RequestOverrides {
   maxRetries?: number | undefined;
   /** Per-attempt timeout for this call in milliseconds: an integer ≥ 0, or `Infinity` for none. */
   timeout?: number | undefined;
+  /**
+   * For a POST or PATCH: `true` sends an `Idempotency-Key` made for this call (the same on every
+   * attempt), a string sends that key, `false` sends none even when the client setting
+   * `idempotencyKey` is on. With a key, the call is retried like an idempotent one.
+   */
+  idempotencyKey?: string | boolean | undefined;
 }
 
 /** Where a setting was given, for the error message. */

@@ -110,7 +110,9 @@ describe('unwrap() turns an error status into the ApiError subclass for it', () 
 
     expect(error.message).toBe('acme answered 409 to POST /things.');
     expect(error.providerCode).toBeUndefined();
-    expect(error.requestId).toBeUndefined();
+    // The provider sent no request id of its own: the error names the X-Request-Id this call sent.
+    expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error.requestId).toBe(server.requests[0]?.headers['x-request-id']);
     // The text of a body that is not JSON is never kept, only its media type and length.
     expect(error.body).toEqual({ contentType: 'text/plain', length: 19 });
   });

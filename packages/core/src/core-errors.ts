@@ -233,12 +233,145 @@ export class InvalidResponseError extends CoverlinkError {
   }
 }
 
+/**
+ * Base of every failure of the wire itself, where no usable answer arrived: {@link ConnectionError},
+ * {@link TimeoutError}, {@link ResponseTooLargeError} and {@link RedirectError} (as the Stainless
+ * runtime has `APIConnectionError`). Catch this to handle "the provider could not be talked to".
+ */
+export class TransportError extends CoverlinkError {}
 /** The provider could not be reached, or the connection broke before a response arrived. */
-export class ConnectionError extends CoverlinkError {}
+export class ConnectionError extends TransportError {}
 /** An attempt took longer than the configured timeout (after any retries). */
-export class TimeoutError extends CoverlinkError {}
+export class TimeoutError extends TransportError {}
 /** The caller aborted the request through its `AbortSignal`; never retried. Its `cause` is the caller's own abort reason. */
 export class AbortError extends CoverlinkError {}
+
+/**
+ * The one place the "aborted by the caller" error is built, for API calls, token requests and the
+ * waits between attempts alike.
+ *
+ * @param subject What was aborted, e.g. `The acme request GET /things/{id}` or `The token request`.
+ * @param reason The caller's abort reason, kept as the cause (it is the caller's own value).
+ */
+export function abortedByCaller(subject: string, reason: unknown): AbortError {
+  return new AbortError(`${subject} was aborted by the caller.`, { code: 'ABORTED', cause: reason });
+}
+
+/**
+ * A response body was larger than `maxResponseBytes`; the call stopped reading there and closed the
+ * connection. Endless bodies end here too. The body itself is never kept. Never retried: the same
+ * request would get the same answer.
+ */
+export class ResponseTooLargeError extends TransportError {
+  /** The limit that was exceeded, in bytes. */
+  readonly limit: number;
+
+  constructor(limit: number) {
+    super(`The response body is larger than maxResponseBytes (${limit} bytes); reading stopped at the limit.`, {
+      code: 'API_RESPONSE_TOO_LARGE',
+      hint: 'Raise `maxResponseBytes` in the client settings if this operation really answers that much, or check that the base URL points at the API.',
+    });
+    this.limit = limit;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), limit: this.limit };
+  }
+}
+
+/**
+ * The server answered an API or token request with a redirect (3xx). Redirects are never followed:
+ * following would resend the request, its body and its credentials to whatever host the answer
+ * names. The error names the status and, of the `Location`, only its origin (a path or query could
+ * carry data); nothing was sent to it.
+ */
+export class RedirectError extends TransportError {
+  /** The redirect status (301, 302, 303, 307, 308, …); 0 when the runtime hid it (an `opaqueredirect`). */
+  readonly status: number;
+  /** Method and path template of the call. */
+  readonly operation: string;
+  /** The provider's name. */
+  readonly provider: string;
+  /** The origin (`https://host:port`) the answer pointed at, when it named a valid absolute or relative URL. */
+  readonly locationOrigin: string | undefined;
+
+  constructor(details: { status: number; operation: string; provider: string; location: string | null; requestUrl: string }) {
+    const locationOrigin = originOf(details.location, details.requestUrl);
+    super(
+      `${details.provider} answered ${details.status === 0 ? 'a redirect' : details.status} to ${details.operation}${locationOrigin === undefined ? '' : `, pointing at ${locationOrigin}`}; redirects are not followed.`,
+      {
+        code: 'API_REDIRECT',
+        hint: 'Check the base URL (scheme, host, a missing or extra path prefix or trailing slash): the API itself does not redirect.',
+      },
+    );
+    this.status = details.status;
+    this.operation = details.operation;
+    this.provider = details.provider;
+    this.locationOrigin = locationOrigin;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      operation: this.operation,
+      provider: this.provider,
+      locationOrigin: this.locationOrigin,
+    };
+  }
+}
+
+function originOf(location: string | null, base: string): string | undefined {
+  if (location === null) return undefined;
+  try {
+    const origin = new URL(location, base).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A setting is malformed or unsafe (a base URL that is not absolute, plain `http://` to a host other
+ * than this machine). Raised when the client is created, before anything is sent.
+ */
+export class ConfigurationError extends CoverlinkError {}
+
+/** What was wrong with the parameter. */
+export type InvalidPathParameterReason = 'missing' | 'empty' | 'dot-segment';
+
+/**
+ * A path parameter was missing, empty, or a dot segment (`.`, `..`, also percent-encoded), which
+ * would send the request to another path than the operation's. Raised before anything is sent.
+ * The message names the parameter and the operation, never the value.
+ */
+export class InvalidPathParameterError extends CoverlinkError {
+  /** The parameter's name, e.g. `sponsor_slug`. */
+  readonly parameter: string;
+  /** Method and path template, e.g. `POST /v1/sponsors/{sponsor_slug}/search`. */
+  readonly operation: string;
+  /** What was wrong with it. */
+  readonly reason: InvalidPathParameterReason;
+
+  constructor(details: { parameter: string; operation: string; reason: InvalidPathParameterReason }) {
+    const problem = {
+      missing: 'is missing',
+      empty: 'is empty',
+      'dot-segment': 'is or holds a dot segment ("." or "..", also percent-encoded), which would climb the path',
+    }[details.reason];
+    super(`The path parameter ${details.parameter} of ${details.operation} ${problem}; the request was not sent.`, {
+      code: 'INVALID_PATH_PARAMETER',
+      hint: `Pass the id or slug itself in params.path.${details.parameter}, and check where the value comes from (an unset variable, unchecked input).`,
+    });
+    this.parameter = details.parameter;
+    this.operation = details.operation;
+    this.reason = details.reason;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), parameter: this.parameter, operation: this.operation, reason: this.reason };
+  }
+}
 
 /**
  * A bearer token holds a character no HTTP header may carry (a line break, a control character, a

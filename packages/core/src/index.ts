@@ -12,13 +12,15 @@ export const createDefaultTransport: (settings?: DefaultTransportSettings) => ty
 export const defaultTransport: typeof fetch = runtimeTransport.defaultTransport;
 export { type ApiClientOptions, type ClientSettings, createApiClient, userAgent } from './api-client.js';
 export { type AttemptSignal, createAttemptSignal } from './attempt-signal.js';
-export { createBearerMiddleware } from './bearer-middleware.js';
+export type { CallContext, RepeatRule } from './call-context.js';
+export type { AttemptEnd, AttemptObservation, CallEnd, CallObservation, CallObserver, CallStart } from './call-observer.js';
 export {
   type CoverlinkClient,
   type CoverlinkClientMethod,
   checkMaxRetries,
   checkRequestOverrides,
   checkTimeout,
+  type RequestOverrides,
   type SettingSource,
 } from './client-options.js';
 export { serverClockOffsetMs } from './clock-skew.js';
@@ -27,26 +29,34 @@ export {
   ApiError,
   type ApiErrorDetails,
   AuthenticationError,
+  abortedByCaller,
   BadRequestError,
+  ConfigurationError,
   ConflictError,
   ConnectionError,
   CoverlinkError,
   InvalidAccessTokenError,
+  InvalidPathParameterError,
+  type InvalidPathParameterReason,
   InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   providerApiError,
   RateLimitError,
+  RedirectError,
+  ResponseTooLargeError,
   ServerError,
   safeCode,
   TimeoutError,
+  TransportError,
   UnexpectedError,
   UnprocessableEntityError,
 } from './core-errors.js';
 export { createFetchTransport, type FetchTransportSettings } from './fetch-transport.js';
+export { createLogObserver } from './log-observer.js';
 export type { AttemptLog, Logger } from './logger.js';
 export { cursorPagination, nextLinkPagination, type PaginationStyle, pageNumberPagination, paginate } from './pagination.js';
-export { createPathParameterMiddleware, InvalidPathParameterError, type InvalidPathParameterReason } from './path-parameters.js';
+export { createPathParameterMiddleware } from './path-parameters.js';
 export type { ProviderProfile } from './provider-profile.js';
 export {
   type BodyShape,
@@ -59,8 +69,17 @@ export {
   safeHeaders,
   secretKeys,
 } from './redaction.js';
-export { abortableSleep, createResilientFetch, type RequestOverrides, type ResilientFetchSettings } from './resilient-fetch.js';
-export { checkMaxResponseBytes, defaultMaxResponseBytes, ResponseTooLargeError } from './response-body.js';
+export {
+  abortableSleep,
+  type CallOptions,
+  type CallPipeline,
+  createCallPipeline,
+  createResilientFetch,
+  defaultTimeoutMs,
+  type ResilientFetchSettings,
+  transportFor,
+} from './resilient-fetch.js';
+export { checkMaxResponseBytes, defaultMaxResponseBytes } from './response-body.js';
 export {
   defaultRetryPolicy,
   isRetryableStatus,
@@ -69,6 +88,7 @@ export {
   type RetryPolicy,
   retryDelayMs,
 } from './retry-policy.js';
+export { isLoopbackHost, parseSecureUrl } from './secure-url.js';
 // OpenTelemetry: an observer of calls, on the optional peer dependency @opentelemetry/api.
 export {
   createOpenTelemetryObserver,
@@ -80,5 +100,5 @@ export {
   tokenFetchedEventName,
 } from './telemetry.js';
 export type { TokenProvider } from './token-provider.js';
-export { type FetchResult, type TextBodySummary, unwrap } from './unwrap.js';
+export { type CallRecord, type FetchResult, type TextBodySummary, unwrap } from './unwrap.js';
 export { corePackageName, corePackageVersion } from './version.js';

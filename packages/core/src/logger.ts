@@ -23,8 +23,8 @@ export interface AttemptLog {
   status?: number | undefined;
   /** Milliseconds from sending to the response headers (or the failure). */
   durationMs: number;
-  /** When the attempt failed without a response: `connection`, `timeout` or `abort`. */
-  failure?: 'connection' | 'timeout' | 'abort' | undefined;
+  /** When the attempt failed without a usable response: `connection`, `timeout`, `abort` or `too-large`. */
+  failure?: 'connection' | 'timeout' | 'abort' | 'too-large' | undefined;
   /** When another attempt follows: how long until it. */
   retryInMs?: number | undefined;
 }

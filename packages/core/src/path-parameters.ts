@@ -2,43 +2,9 @@
 // `encodeURIComponent` leaves dots alone and the URL parser then resolves the dot segment. This
 // middleware refuses such a call before the Request reaches the network.
 import type { Middleware } from 'openapi-fetch';
-import { CoverlinkError } from './core-errors.js';
+import { InvalidPathParameterError } from './core-errors.js';
 
-/** What was wrong with the parameter. */
-export type InvalidPathParameterReason = 'missing' | 'empty' | 'dot-segment';
-
-/**
- * A path parameter was missing, empty, or a dot segment (`.`, `..`, also percent-encoded), which
- * would send the request to another path than the operation's. Raised before anything is sent.
- * The message names the parameter and the operation, never the value.
- */
-export class InvalidPathParameterError extends CoverlinkError {
-  /** The parameter's name, e.g. `sponsor_slug`. */
-  readonly parameter: string;
-  /** Method and path template, e.g. `POST /v1/sponsors/{sponsor_slug}/search`. */
-  readonly operation: string;
-  /** What was wrong with it. */
-  readonly reason: InvalidPathParameterReason;
-
-  constructor(details: { parameter: string; operation: string; reason: InvalidPathParameterReason }) {
-    const problem = {
-      missing: 'is missing',
-      empty: 'is empty',
-      'dot-segment': 'is or holds a dot segment ("." or "..", also percent-encoded), which would climb the path',
-    }[details.reason];
-    super(`The path parameter ${details.parameter} of ${details.operation} ${problem}; the request was not sent.`, {
-      code: 'INVALID_PATH_PARAMETER',
-      hint: `Pass the id or slug itself in params.path.${details.parameter}, and check where the value comes from (an unset variable, unchecked input).`,
-    });
-    this.parameter = details.parameter;
-    this.operation = details.operation;
-    this.reason = details.reason;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), parameter: this.parameter, operation: this.operation, reason: this.reason };
-  }
-}
+export { InvalidPathParameterError, type InvalidPathParameterReason } from './core-errors.js';
 
 const templateExpression = /\{([^{}]+)\}/g;
 // `%2e` is a dot to the URL parser and to servers; `%252e` becomes one to a server or proxy that decodes twice.
@@ -84,7 +50,7 @@ function parameterName(expression: string): string {
   return expression.replace(/\*$/, '').replace(/^[.;]/, '');
 }
 
-function problemOf(filled: string): InvalidPathParameterReason | undefined {
+function problemOf(filled: string): 'empty' | 'dot-segment' | undefined {
   if (filled === '') return 'empty';
   const decoded = filled.replace(encodedDot, '.').replace(encodedSeparator, '/');
   return decoded.split(/[/\\]/).some((piece) => piece === '.' || piece === '..') ? 'dot-segment' : undefined;

@@ -1,7 +1,9 @@
 // What every transport does with an answer: read its body within the call, never beyond
 // `maxResponseBytes`, and build exactly one `Response` from the bytes. Web APIs only, so the fetch
 // transport that uses it runs on edge runtimes and in browsers.
-import { CoverlinkError } from './core-errors.js';
+import { ResponseTooLargeError } from './core-errors.js';
+
+export { ResponseTooLargeError } from './core-errors.js';
 
 /**
  * The default `maxResponseBytes`: 10 MiB. The provider APIs answer JSON documents of kilobytes to a
@@ -9,27 +11,6 @@ import { CoverlinkError } from './core-errors.js';
  * so 10 MiB leaves ample room while 32 concurrent calls stay bounded at 320 MiB in the worst case.
  */
 export const defaultMaxResponseBytes = 10 * 1024 * 1024;
-
-/**
- * A response body was larger than `maxResponseBytes`; the call stopped reading there and closed the
- * connection. Endless bodies end here too. The body itself is never kept.
- */
-export class ResponseTooLargeError extends CoverlinkError {
-  /** The limit that was exceeded, in bytes. */
-  readonly limit: number;
-
-  constructor(limit: number) {
-    super(`The response body is larger than maxResponseBytes (${limit} bytes); reading stopped at the limit.`, {
-      code: 'API_RESPONSE_TOO_LARGE',
-      hint: 'Raise `maxResponseBytes` in the client settings if this operation really answers that much, or check that the base URL points at the API.',
-    });
-    this.limit = limit;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), limit: this.limit };
-  }
-}
 
 /**
  * Checks a `maxResponseBytes` setting: an integer ≥ 0, or `Infinity` for no limit.

@@ -1,7 +1,33 @@
 import { ApiError } from './core-errors.js';
+import type { ProviderProfile } from './provider-profile.js';
 import { redactorFor } from './redaction.js';
-import { responseContextOf } from './request-context.js';
 import { parseRetryAfterMs } from './retry-policy.js';
+
+/** What a Coverlink client's call records on its response, for {@link unwrap}. */
+export interface CallRecord {
+  /** Method and path template, e.g. `POST /v1/sponsors/{sponsor_slug}/search`. */
+  operation: string;
+  /** The provider the response came from. */
+  profile: ProviderProfile;
+  /** The `X-Request-Id` the call sent, when it sent one. */
+  requestId?: string | undefined;
+}
+
+// Registry-wide, so a result made by another copy of the package is still understood.
+const callRecordKey = Symbol.for('@coverlink/core.callRecord');
+
+/**
+ * Records the call on its final response, as a non-enumerable symbol property (which spreading the
+ * result or logging the response does not show). Done by the client's call wrapper, which knows
+ * the operation and profile; the response object travels with the result wherever it goes.
+ */
+export function recordCall(result: { response: Response }, record: CallRecord): void {
+  Object.defineProperty(result.response, callRecordKey, { value: record, enumerable: false, configurable: true });
+}
+
+function recordOf(response: Response): CallRecord | undefined {
+  return (response as unknown as { [callRecordKey]?: CallRecord })[callRecordKey];
+}
 
 /** What every openapi-fetch call resolves to. */
 export interface FetchResult<Data> {
@@ -27,7 +53,7 @@ export interface FetchResult<Data> {
 export function unwrap<Data>(result: FetchResult<Data>): Data {
   const { response } = result;
   if (response.ok) return result.data as Data;
-  const context = responseContextOf(response);
+  const context = recordOf(response);
   if (context === undefined) {
     throw new TypeError('unwrap() takes the result of a call made by a Coverlink client.');
   }
@@ -47,7 +73,10 @@ export function unwrap<Data>(result: FetchResult<Data>): Data {
     provider: profile.name,
     body: isText ? textBodySummary(response, result.error as string) : body,
     headers: redactor.headers(response.headers),
-    requestId: profile.requestIdHeader === undefined ? undefined : (response.headers.get(profile.requestIdHeader) ?? undefined),
+    // The provider's own id where it sends one, else the one this call sent: either finds the call in a log.
+    requestId:
+      (profile.requestIdHeader === undefined ? undefined : (response.headers.get(profile.requestIdHeader) ?? undefined)) ??
+      context.requestId,
     providerCode: code,
     providerMessage: message,
     retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),

@@ -9,8 +9,7 @@ import {
   storeGrant,
   type TokenStore,
 } from '@coverlink/auth';
-import { type ClientSettings, createApiClient } from '@coverlink/core';
-import type { Client } from 'openapi-fetch';
+import { type ClientSettings, type CoverlinkClient, createApiClient } from '@coverlink/core';
 import type { paths } from './generated/helloclaims.js';
 import { helloClaimsProfile } from './helloclaims-profile.js';
 
@@ -55,7 +54,7 @@ export interface PendingConnection extends PendingAuthorization {
 }
 
 /** A typed openapi-fetch client for the Hello Claims repairer API, acting as one user. */
-export type HelloClaimsUserClient = Client<paths>;
+export type HelloClaimsUserClient = CoverlinkClient<paths>;
 
 /** The Hello Claims client: connects users and acts on their behalf. */
 export interface HelloClaimsClient {

@@ -1,6 +1,5 @@
 import { createOneAssureBusinessTokenProvider, parseSecureUrl } from '@coverlink/auth';
-import { type ClientSettings, createApiClient } from '@coverlink/core';
-import type { Client } from 'openapi-fetch';
+import { type ClientSettings, type CoverlinkClient, createApiClient } from '@coverlink/core';
 import type { paths } from './generated/oneassure.js';
 import { healthListQueryGuard } from './list-query-guard.js';
 import { oneAssureProfile } from './oneassure-profile.js';
@@ -21,7 +20,7 @@ export interface OneAssureClientSettings extends ClientSettings {
 }
 
 /** A typed openapi-fetch client for every OneAssure operation in specs/oneassure. */
-export type OneAssureClient = Client<paths>;
+export type OneAssureClient = CoverlinkClient<paths>;
 
 /**
  * Creates an authenticated, typed OneAssure client on the shared Coverlink runtime. The business

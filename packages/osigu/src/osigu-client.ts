@@ -1,6 +1,5 @@
 import { createClientCredentialsTokenProvider, parseSecureUrl } from '@coverlink/auth';
-import { type ClientSettings, createApiClient, type TokenProvider } from '@coverlink/core';
-import type { Client } from 'openapi-fetch';
+import { type ClientSettings, type CoverlinkClient, createApiClient, type TokenProvider } from '@coverlink/core';
 import type { paths } from './generated/osigu.js';
 import { osiguProfile } from './osigu-profile.js';
 
@@ -31,7 +30,7 @@ export interface OsiguClientSettings extends ClientSettings {
 }
 
 /** A typed openapi-fetch client for every OSIGU operation in specs/osigu. */
-export type OsiguClient = Client<paths>;
+export type OsiguClient = CoverlinkClient<paths>;
 
 /**
  * Creates an authenticated, typed OSIGU client on the shared Coverlink runtime.
@@ -75,6 +74,11 @@ export function createOsiguTokenProvider(settings: OsiguClientSettings): TokenPr
     expirySkewSeconds: settings.tokenExpirySkewSeconds ?? 600,
     fetch: settings.fetch,
     timeout: settings.timeout,
+    maxRetries: settings.maxRetries,
+    maxResponseBytes: settings.maxResponseBytes,
+    logger: settings.logger,
+    observers: settings.observers,
+    provider: osiguProfile.name,
   });
 }
 

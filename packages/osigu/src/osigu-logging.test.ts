@@ -31,6 +31,14 @@ it('logs one redacted entry per attempt and keeps secrets, tokens and personal d
 
   expect(CoverlinkError.isInstance(error)).toBe(true);
   expect(entries).toEqual([
+    // The token request goes through the same pipeline, so it is logged the same way, under its path.
+    {
+      level: 'info',
+      arguments: [
+        { provider: 'OSIGU', method: 'POST', path: '/v1/oauth/token', attempt: 1, status: 200, durationMs: expect.any(Number) },
+        'OSIGU POST /v1/oauth/token',
+      ],
+    },
     {
       level: 'info',
       arguments: [
