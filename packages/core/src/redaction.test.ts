@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acmeErrorShape, acmeProfile, acmeSensitiveFields, countingTokenProvider, type paths } from './acme-api.test-support.js';
 import { createApiClient } from './api-client.js';
 import {
@@ -367,10 +367,16 @@ describe('nothing secret or personal reaches a log call or an error', () => {
     const connectionError = await rejectionOf(call());
     server.script({ status: 201, body: {}, delayMs: 1_000 });
     const timeoutError = await rejectionOf(call());
+    // Each phase starts from an empty script: on a loaded machine a timed-out request may never
+    // have reached the server, and its unused step must not answer the next phase.
+    server.reset();
     server.script({ status: 201, body: {}, delayMs: 1_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    const abortError = await rejectionOf(call(controller.signal));
+    const aborted = rejectionOf(call(controller.signal));
+    // Abort once the request is in the server's hands, not after a timer a busy machine may outrun.
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    controller.abort();
+    const abortError = await aborted;
 
     expect(ConnectionError.isInstance(connectionError)).toBe(true);
     expect(TimeoutError.isInstance(timeoutError)).toBe(true);
