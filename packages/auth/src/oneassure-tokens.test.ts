@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { AbortError, ConfigurationError } from '@coverlink/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
 import { createOneAssureBusinessTokenProvider, createOneAssureSessionToken, type OneAssureTokenSettings } from './oneassure-tokens.js';
 
@@ -226,7 +226,10 @@ describe('session tokens (redirection)', () => {
     const controller = new AbortController();
 
     const pending = createOneAssureSessionToken(settings(), { userId, signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('user navigated away')), 30);
+    // Abort once the server holds the request: after a fixed timer, a loaded machine could still be
+    // sending it, and its late arrival would count as the next test's request.
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    controller.abort(new Error('user navigated away'));
 
     const error = await pending.then(
       () => undefined,
@@ -304,9 +307,13 @@ describe('business tokens (cached TokenProvider)', () => {
   it('do not report an earlier, unclaimed OneAssure error for a later network failure', async () => {
     answer = (response) => setTimeout(() => sendJson(response, 401, invalidCredentials), 30);
     let calls = 0;
+    let firstAnswered = false;
     const flaky: typeof fetch = (input, init) => {
       calls += 1;
-      return calls === 1 ? fetch(input, init) : Promise.reject(new TypeError('fetch failed'));
+      if (calls > 1) return Promise.reject(new TypeError('fetch failed'));
+      return fetch(input, init).finally(() => {
+        firstAnswered = true;
+      });
     };
     const tokens = createOneAssureBusinessTokenProvider(settings({ fetch: flaky }));
     const controller = new AbortController();
@@ -315,7 +322,9 @@ describe('business tokens (cached TokenProvider)', () => {
     const abandoned = tokens.getToken({ signal: controller.signal });
     controller.abort(new Error('gave up'));
     await expect(abandoned).rejects.toMatchObject({ code: 'ABORTED', cause: new Error('gave up') });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Wait for the unclaimed 401 to arrive and settle, however busy the machine is.
+    await vi.waitFor(() => expect(firstAnswered).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
 
     const error = await captureError(tokens.getToken());
     expect(error.code).toBe(AuthErrorCode.requestFailed);
