@@ -19,7 +19,9 @@ function moduleBoundaries(libraryMayDependOn) {
     'error',
     {
       enforceBuildableLibDependency: false,
-      allow: [],
+      // Package-internal subpath imports (package.json `imports`, e.g. core's `#default-transport`,
+      // chosen per runtime by condition) are a package's own files, not another project.
+      allow: ['^#'],
       depConstraints: [providerConstraint, { sourceTag: 'type:library', onlyDependOnLibsWithTags: libraryMayDependOn }],
     },
   ];
