@@ -125,7 +125,7 @@ function registerSizeBudget(tree: Tree, names: ProviderNames): void {
     `    name: '@coverlink/${names.name} (browser)',`,
     `    path: 'src/size-entries/${names.name}.ts',`,
     '    gzip: true,',
-    "    limit: '20 kB',",
+    "    limit: '26.5 kB',",
     "    modifyEsbuildConfig: withSource('browser'),",
     '  },',
     '',
