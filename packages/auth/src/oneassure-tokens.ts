@@ -2,11 +2,16 @@ import { parseRetryAfterMs, safeCode, type TokenProvider } from '@coverlink/core
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
 import { createClientCredentialsTokenProvider } from './client-credentials.js';
-import { createTokenEndpoint } from './token-endpoint.js';
+import { createTokenEndpoint, type TokenEndpointSettings } from './token-endpoint.js';
 import { readTokenResponse } from './token-response.js';
 
-/** Settings shared by {@link createOneAssureSessionToken} and {@link createOneAssureBusinessTokenProvider}. */
-export interface OneAssureTokenSettings {
+/**
+ * Settings shared by {@link createOneAssureSessionToken} and {@link createOneAssureBusinessTokenProvider}.
+ * `maxRetries`, `maxResponseBytes`, `logger`, `observers` and `provider` (default `OneAssure`) work
+ * as for any token endpoint; the OneAssure client passes its own settings through.
+ */
+export interface OneAssureTokenSettings
+  extends Pick<TokenEndpointSettings, 'maxRetries' | 'maxResponseBytes' | 'logger' | 'observers' | 'provider'> {
   /**
    * The full URL of OneAssure's `POST /v1/auth/token`, e.g. `https://<host>/v1/auth/token`. OneAssure
    * does not publish its API host, so there is no default: take it from your onboarding. `https://`
@@ -24,7 +29,7 @@ export interface OneAssureTokenSettings {
    * token living less than twice this is replaced at half its lifetime.
    */
   expirySkewSeconds?: number | undefined;
-  /** The fetch implementation that reaches OneAssure. Default: the global `fetch`. */
+  /** The fetch implementation that reaches OneAssure. Default: the runtime's transport, the one API calls use. */
   fetch?: typeof fetch | undefined;
   /** The clock, in milliseconds since the epoch. For tests; default `Date.now`. */
   now?: (() => number) | undefined;
@@ -93,8 +98,7 @@ export async function createOneAssureSessionToken(
       clientId: settings.clientId,
       clientSecret: settings.clientSecret,
       clientAuthentication: 'client_secret_post',
-      fetch: settings.fetch,
-      timeout: settings.timeout,
+      ...transportSettings(settings),
     },
     undefined,
     oneAssureTokenFetch,
@@ -158,11 +162,24 @@ export function createOneAssureBusinessTokenProvider(settings: OneAssureTokenSet
       clientAuthentication: 'client_secret_post',
       expirySkewSeconds: settings.expirySkewSeconds,
       now: settings.now,
-      fetch: settings.fetch,
-      timeout: settings.timeout,
+      ...transportSettings(settings),
     },
     oneAssureTokenFetch,
   );
+}
+
+// The request pipeline's settings of a OneAssure token request, named after the provider (not its
+// host) in log lines, errors and observers, as its API calls are.
+function transportSettings(settings: OneAssureTokenSettings) {
+  return {
+    fetch: settings.fetch,
+    timeout: settings.timeout,
+    maxRetries: settings.maxRetries,
+    maxResponseBytes: settings.maxResponseBytes,
+    logger: settings.logger,
+    observers: settings.observers,
+    provider: settings.provider ?? 'OneAssure',
+  } satisfies Partial<TokenEndpointSettings>;
 }
 
 function readSettings(settings: OneAssureTokenSettings) {

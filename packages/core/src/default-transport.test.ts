@@ -2,14 +2,16 @@
 // Checked in this Node test run, and by bundling the import with esbuild for a neutral platform
 // (what a bundler for an edge runtime or a browser resolves) and for Node.
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTransport, defaultTransportKind } from '#default-transport';
+import { acmeProfile, type paths } from './acme-api.test-support.js';
 import * as fetchDefault from './default-transport.js';
+import * as entry from './index.js';
 
 const sourceDirectory = dirname(fileURLToPath(import.meta.url));
 
@@ -46,9 +48,15 @@ async function bundleFor(
   return built.outputFiles[0]?.text ?? '';
 }
 
+// tools/reliability/src/runtimes.ts runs the provider tests a second time with the extra resolve
+// condition `coverlink-global-fetch` (see vitest.shared.ts), which picks the global-fetch default on
+// Node; this run checks that it really did.
+const expectedKind = (process.env.COVERLINK_TEST_CONDITIONS ?? '').split(',').includes('coverlink-global-fetch') ? 'fetch' : 'undici';
+
 describe('#default-transport', () => {
-  it('is the undici transport in this Node run', () => {
-    expect(defaultTransportKind).toBe('undici');
+  it(`is the ${expectedKind} transport in this Node run, for the package entry too`, () => {
+    expect(defaultTransportKind).toBe(expectedKind);
+    expect(entry.defaultTransportKind).toBe(expectedKind);
   });
 
   it.each(['neutral', 'browser'] as const)('resolves to global fetch for a %s bundle, without undici', async (platform) => {
@@ -80,9 +88,11 @@ describe('both defaults', () => {
   let server: ReturnType<typeof createServer>;
   let url: string;
   const arrived: string[] = [];
+  const seenHeaders: IncomingHttpHeaders[] = [];
   beforeAll(async () => {
     server = createServer((incoming, outgoing) => {
       arrived.push(`${incoming.method} ${incoming.url}`);
+      seenHeaders.push(incoming.headers);
       if (incoming.url === '/moved') outgoing.writeHead(302, { location: '/elsewhere' }).end();
       else outgoing.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
@@ -104,5 +114,14 @@ describe('both defaults', () => {
     expect(await (await transport(`${url}/things`)).json()).toEqual({ ok: true });
     expect((await transport(`${url}/moved`)).status).toBe(302);
     expect(arrived).toEqual(['GET /things', 'GET /moved']);
+  });
+
+  it(`a client without a fetch setting calls over the ${expectedKind} transport`, async () => {
+    const client = entry.createApiClient<paths>({ baseUrl: url, profile: acmeProfile });
+
+    await client.GET('/things/{id}', { params: { path: { id: '1' } } });
+
+    // Global fetch (undici's fetch algorithm) adds the fetch metadata header; the Dispatcher API does not.
+    expect(seenHeaders.at(-1)?.['sec-fetch-mode']).toBe(expectedKind === 'fetch' ? 'cors' : undefined);
   });
 });

@@ -1,13 +1,20 @@
 // The wire rules of the pipeline, through a real client on real loopback servers, on the default
 // transport (undici) and on the fetch transport over global fetch: redirects are refused and never
 // followed, bodies are bounded, settings are checked, POSTs are repeated only with a key.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acmeProfile, type paths } from './acme-api.test-support.js';
 import { type ApiClientOptions, createApiClient } from './api-client.js';
 import { RedirectError, ResponseTooLargeError, TransportError } from './core-errors.js';
 import { rejectionOf } from './fault-server.test-support.js';
+import { createNodeTransport } from './node-transport.js';
 
 interface Seen {
   method: string;
@@ -134,6 +141,78 @@ describe.each(transports)('on %s', (_name, transport) => {
     // One X-Request-Id per call, the same on its attempts.
     expect(api.seen[3]?.headers['x-request-id']).toBe(api.seen[4]?.headers['x-request-id']);
     expect(api.seen[1]?.headers['x-request-id']).not.toBe(api.seen[3]?.headers['x-request-id']);
+  });
+});
+
+/** A throwaway self-signed certificate for 127.0.0.1, made with the openssl CLI for this run only. */
+function selfSignedCertificate(): { key: string; cert: string } {
+  const directory = mkdtempSync(join(tmpdir(), 'coverlink-tls-'));
+  const keyFile = join(directory, 'key.pem');
+  const certFile = join(directory, 'cert.pem');
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+describe('a real https base URL', () => {
+  it('refuses a redirect from https to plain http: the http server receives nothing', async () => {
+    const plain = await serve((_request, response) => response.end('{}'));
+    const { key, cert } = selfSignedCertificate();
+    const seen: string[] = [];
+    const secure = createHttpsServer({ key, cert }, (request, response) => {
+      seen.push(`${request.method} ${request.url}`);
+      request.resume();
+      response.writeHead(302, { location: `${plain.url}/things?document_number=123456789` }).end();
+    });
+    servers.push(secure);
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `https://127.0.0.1:${(secure.address() as AddressInfo).port}`;
+    // The client trusts only this run's certificate, as a client pinned to a private CA would.
+    const dispatcher = new Agent({ connect: { ca: cert } });
+    const api = createApiClient<paths>({
+      baseUrl,
+      profile: acmeProfile,
+      sleep: async () => {},
+      fetch: createNodeTransport({ dispatcher }),
+    });
+
+    try {
+      const error = await rejectionOf(api.POST('/things', { body: { label: 'MARIA GONZALEZ' } }));
+
+      expect(RedirectError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: 'API_REDIRECT', status: 302, operation: 'POST /things', locationOrigin: plain.url });
+      expect(JSON.stringify(error) + String(error)).not.toMatch(/123456789|MARIA/);
+      // The request did arrive over TLS (the certificate was trusted), once, and went nowhere else.
+      expect(seen).toEqual(['POST /things']);
+      expect(plain.seen).toEqual([]);
+    } finally {
+      await dispatcher.close();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
+import { inspect } from 'node:util';
 import { AuthorizationStateError, ReauthorizationRequiredError } from '@coverlink/auth';
-import { ConflictError, unwrap } from '@coverlink/core';
+import { ConflictError, type Logger, unwrap } from '@coverlink/core';
 import {
   demoClient,
   logInAt,
@@ -8,14 +9,18 @@ import {
 } from '@coverlink/mock-helloclaims';
 import { recordingFetch } from '@coverlink/mocks';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createHelloClaimsClient, HelloClaimsApiError, type HelloClaimsClient } from './index.js';
+import { createHelloClaimsClient, HelloClaimsApiError, type HelloClaimsClient, type HelloClaimsClientSettings } from './index.js';
 
 const redirectUri = demoClient.redirectUris[0] ?? '';
 let authorizationServer: RunningHelloClaimsAuthorizationServer;
 let recorder: ReturnType<typeof recordingFetch>;
 let helloClaims: HelloClaimsClient;
 
-async function startWith(options: { accessTokenLifetimeSeconds?: number } = {}, prefer?: Parameters<typeof recordingFetch>[0]) {
+async function startWith(
+  options: { accessTokenLifetimeSeconds?: number } = {},
+  prefer?: Parameters<typeof recordingFetch>[0],
+  settings: Partial<HelloClaimsClientSettings> = {},
+) {
   authorizationServer = await startHelloClaimsAuthorizationServer({ port: 0, ...options });
   recorder = recordingFetch(prefer);
   helloClaims = createHelloClaimsClient({
@@ -27,6 +32,7 @@ async function startWith(options: { accessTokenLifetimeSeconds?: number } = {}, 
     baseUrl: inject('helloclaimsMockUrl'),
     fetch: recorder.fetch,
     maxRetries: 0,
+    ...settings,
   });
 }
 
@@ -133,5 +139,38 @@ describe('token refresh and errors', () => {
     expect(ConflictError.isInstance(error)).toBe(true);
     expect(HelloClaimsApiError.isInstance(error)).toBe(true);
     expect((error as ConflictError).hint).toMatch(/referenceId must be unique/);
+  });
+});
+
+describe('logging', () => {
+  it('logs the code exchange and the refresh as Hello Claims token requests, through the client logger, without tokens', async () => {
+    const entries: unknown[][] = [];
+    const logger: Logger = Object.fromEntries(
+      (['debug', 'info', 'warn', 'error'] as const).map((level) => [level, (...parameters: unknown[]) => entries.push(parameters)]),
+    );
+    await startWith({ accessTokenLifetimeSeconds: 1 }, undefined, { logger });
+    await connect('repairer-7');
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+    unwrap(await helloClaims.forUser('repairer-7').GET('/requests'));
+
+    const tokenRequest = [
+      { provider: 'Hello Claims', method: 'POST', path: '/login/token', attempt: 1, status: 200, durationMs: expect.any(Number) },
+      'Hello Claims POST /login/token',
+    ];
+    expect(entries).toEqual([
+      tokenRequest,
+      tokenRequest,
+      [expect.objectContaining({ provider: 'Hello Claims', method: 'GET', path: '/requests', status: 200 }), 'Hello Claims GET /requests'],
+    ]);
+    // The secrets that crossed the wire: the code and refresh token sent, the access token used.
+    const secrets = recorder.wire.flatMap((record) => {
+      const form = new URLSearchParams(new TextDecoder().decode(record.body));
+      return [form.get('code'), form.get('refresh_token'), record.headers.get('authorization')?.replace(/^Bearer /, '')];
+    });
+    const sent = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length > 8);
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    const rendering = inspect(entries, { depth: 10 }) + JSON.stringify(entries);
+    for (const secret of [demoClient.clientSecret, ...sent]) expect(rendering).not.toContain(secret);
   });
 });

@@ -103,6 +103,11 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
     clientAuthentication: 'client_secret_basic_unencoded',
     fetch: settings.fetch,
     timeout: settings.timeout,
+    maxRetries: settings.maxRetries,
+    maxResponseBytes: settings.maxResponseBytes,
+    logger: settings.logger,
+    observers: settings.observers,
+    provider: helloClaimsProfile.name,
   });
   const keyOf = (userId: string): GrantKey => ({ provider: 'helloclaims', clientId: settings.clientId, subject: userId });
 

@@ -378,25 +378,32 @@ describe('logging', () => {
     expect(policies.map((policy) => policy.proposer_details?.name)).toContain('Sneha Kulkarni');
     await caught(oneAssure.GET('/v1/business/health/proposals', { params: { query: { session_id: 'expired' } } }).then(unwrap));
 
-    const attempt = (path: string, status: number, number = 1, retry: { retryInMs?: number } = {}) => ({
+    const attempt = (path: string, status: number, number = 1, retry: { retryInMs?: number } = {}, method = 'GET') => ({
       provider: 'OneAssure',
-      method: 'GET',
+      method,
       path,
       attempt: number,
       status,
       durationMs: expect.any(Number),
       ...retry,
     });
+    const tokenRequest = attempt(tokenPath, 200, 1, {}, 'POST');
     expect(entries.map((entry) => entry.arguments[0])).toEqual([
+      // The token requests take the client's logger and are named after OneAssure, not its host.
+      tokenRequest,
       attempt('/v1/business/health/quotes', 200),
       attempt('/v1/business/health/quotes', 200),
       attempt('/v1/business/health/policies', 200),
       attempt('/v1/business/health/policies', 200),
       // The 401 and its fresh-token repeat: attempts 1 and 2 of one loop, the repeat at once.
       attempt('/v1/business/health/proposals', 401, 1, { retryInMs: 0 }),
+      tokenRequest,
       attempt('/v1/business/health/proposals', 401, 2),
     ]);
-    for (const entry of entries) expect(entry.arguments[1]).toBe(`OneAssure GET ${(entry.arguments[0] as { path: string }).path}`);
+    for (const entry of entries) {
+      const { method, path } = entry.arguments[0] as { method: string; path: string };
+      expect(entry.arguments[1]).toBe(`OneAssure ${method} ${path}`);
+    }
 
     const renderings = entries.map(
       (entry) => `${inspect(entry.arguments, { depth: 10, showHidden: true })}\n${JSON.stringify(entry.arguments)}`,

@@ -51,6 +51,11 @@ export function createOneAssureClient(settings: OneAssureClientSettings): OneAss
       clientSecret: settings.clientSecret,
       fetch: settings.fetch,
       timeout: settings.timeout,
+      maxRetries: settings.maxRetries,
+      maxResponseBytes: settings.maxResponseBytes,
+      logger: settings.logger,
+      observers: settings.observers,
+      provider: oneAssureProfile.name,
     }),
   });
 }
