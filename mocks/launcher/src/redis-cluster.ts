@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findFreePort } from './prism-server.js';
-import { ensureRedisServerInstalled } from './redis-server.js';
+import { ensureRedisServerInstalled, redisReady } from './redis-server.js';
 
 const run = promisify(execFile);
 
@@ -104,23 +104,7 @@ async function startNode(): Promise<StartedNode> {
     await rm(directory, { recursive: true, force: true });
   };
   try {
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`redis-server (cluster node) did not start within 10 s:\n${output}`)), 10_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        if (output.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis-server (cluster node) exited (code ${code}) before accepting connections:\n${output}`));
-      });
-    });
+    await redisReady(child, 'redis-server (cluster node)');
   } catch (error) {
     await stop();
     throw error;

@@ -53,23 +53,7 @@ export async function startRedisServer(): Promise<RunningRedis> {
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited (code ${code}) before accepting connections:\n${output}`));
-    });
-  });
+  await redisReady(child, 'redis-server');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -82,4 +66,30 @@ export async function startRedisServer(): Promise<RunningRedis> {
       child.kill('SIGKILL');
     },
   };
+}
+
+/**
+ * Resolves once a starting `redis-server` child says it accepts connections; rejects, quoting its
+ * output, when it exits first or takes longer than 10 s.
+ *
+ * @param what How to name the server in the error, e.g. `redis-server (cluster node)`.
+ */
+export function redisReady(child: ChildProcess, what: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within 10 s:\n${output}`)), 10_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (code ${code}) before accepting connections:\n${output}`));
+    });
+  });
 }
