@@ -4,7 +4,7 @@
 import { createDefaultTransport, defaultTransport } from '#default-transport';
 import { createAttemptSignal } from './attempt-signal.js';
 import type { CallContext, RepeatRule } from './call-context.js';
-import type { AttemptEnd, CallEnd, CallObservation, CallObserver, CallStart } from './call-observer.js';
+import type { AttemptEnd, AttemptObservation, CallEnd, CallObservation, CallObserver, CallStart } from './call-observer.js';
 import { checkMaxRetries, checkRequestOverrides, checkTimeout, type RequestOverrides } from './client-options.js';
 import {
   abortedByCaller,
@@ -142,7 +142,10 @@ export function createCallPipeline(settings: ResilientFetchSettings): CallPipeli
       tokens: options.tokens,
       repeat: options.repeat ?? 'by-method',
       requestId: options.requestId,
-      observation: observe(observers, { provider, method, pathTemplate, origin: new URL(request.url).origin, kind }),
+      observation:
+        observers.length === 0
+          ? unobserved
+          : observe(observers, { provider, method, pathTemplate, origin: new URL(request.url).origin, kind }),
       attempt: 0,
     };
     let status: number | undefined;
@@ -305,6 +308,10 @@ function bearer(token: unknown): string {
   }
   return `Bearer ${token}`;
 }
+
+// What a call without observers reports to: nothing, at no cost per call or attempt.
+const unobservedAttempt: AttemptObservation = { end() {} };
+const unobserved: CallObservation = { attempt: () => unobservedAttempt, end() {} };
 
 /** All observers as one, each shielded: what an observer throws is ignored. */
 function observe(observers: readonly CallObserver[], call: CallStart): CallObservation {
