@@ -252,8 +252,8 @@ describe('callbacks that must not be exchanged', () => {
     expect(error).toBeInstanceOf(AuthorizationDeniedError);
     expect(error.message).toBe('The authorization was refused.');
     expect(error.oauthError).toBeUndefined();
-    expect(error.description).toBe('MARIA GONZALEZ (CC 123456789) is not insured');
-    expect(Object.keys(error)).not.toContain('description');
+    expect(error.providerMessage).toBe('MARIA GONZALEZ (CC 123456789) is not insured');
+    expect(Object.keys(error)).not.toContain('providerMessage');
     expect(JSON.stringify(error) + inspect(error, { depth: 10 })).not.toContain('MARIA');
     expect(wire).toHaveLength(0);
   });
