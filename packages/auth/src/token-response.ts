@@ -220,8 +220,13 @@ function idTokenHint(check: string, context: TokenRequestContext): string {
       ? "No `issuer` is configured, so no ID token can be accepted: set `issuer` to the issuer identifier of the server's metadata, exactly (path and trailing slash included), then connect again."
       : "Set `issuer` to the issuer identifier of the server's metadata exactly (path such as /realms/x and trailing slash included), then connect again.";
   }
-  if (check.includes('"aud"') || check.includes('"azp"'))
-    return 'Check that clientId is the client the server issued the ID token to, then connect again.';
+  if (check.includes('"aud"') || check.includes('"azp"')) {
+    const unencoded =
+      context.clientAuthentication === 'client_secret_basic'
+        ? " A server that reads Basic credentials without form-decoding them sees another client id when it holds characters such as - . _ ~ : then set clientAuthentication to 'client_secret_basic_unencoded' or 'client_secret_post'."
+        : '';
+    return `Check that clientId is the client the server issued the ID token to, then connect again.${unencoded}`;
+  }
   if (check.includes('"nonce"')) return 'The answer does not belong to this login (a replay?): start the authorization again.';
   if (check.includes('"alg"'))
     return "Set `idTokenSigningAlgorithms` to the server's id_token_signing_alg_values_supported (discoverAuthorizationServer does), then connect again.";
