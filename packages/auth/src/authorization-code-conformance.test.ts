@@ -106,10 +106,14 @@ describe('oidc-provider: issuers as servers spell them', () => {
     remember(await oauthClient.completeAuthorization(await provider.logIn(authorizationUrl), pending));
   });
 
-  it('refuses metadata fetched for another issuer spelling (AUTH_DISCOVERY_FAILED)', async () => {
+  it.each([
+    ['another spelling of the issuer (a trailing slash)', '/', /names another issuer/],
+    ['an issuer with no metadata', '/../other', /missing or not metadata/],
+  ])('refuses discovery through %s (AUTH_DISCOVERY_FAILED)', async (_case, suffix, why) => {
     const provider = await oidcProvider({ issuerPath: '/realms/acme' });
-    const error = await failure(discoverAuthorizationServer({ issuer: `${provider.issuer}/../other` }));
+    const error = await failure(discoverAuthorizationServer({ issuer: `${provider.issuer}${suffix}`, maxRetries: 0 }));
     expect(error.code).toBe(AuthErrorCode.discoveryFailed);
+    expect(error.message).toMatch(why);
   });
 });
 
