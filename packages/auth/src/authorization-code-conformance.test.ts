@@ -12,7 +12,12 @@ import {
   AuthorizationIssuerError,
   ReauthorizationRequiredError,
 } from './auth-errors.js';
-import { type AuthorizationCodeSettings, createAuthorizationCodeClient } from './authorization-code.js';
+import {
+  type AuthorizationCodeClient,
+  type AuthorizationCodeSettings,
+  type AuthorizationRequestParameters,
+  createAuthorizationCodeClient,
+} from './authorization-code.js';
 import { discoverAuthorizationServer } from './authorization-server-discovery.js';
 import { type OidcProviderOptions, type RunningOidcProvider, startOidcProvider } from './oidc-provider-server.test-support.js';
 
@@ -43,14 +48,28 @@ function settingsFor(provider: RunningOidcProvider, overrides: Partial<Authoriza
   };
 }
 
+/** The AuthError `promise` rejects with; fails the test when it resolves or rejects with anything else. */
 async function failure(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
+  const error: unknown = await promise.then(
+    () => expect.fail('expected an AuthError, but it resolved'),
     (caught: unknown) => caught,
   );
   errorsSeen.push(error);
-  expect(AuthError.isInstance(error)).toBe(true);
-  return error as AuthError;
+  if (!AuthError.isInstance(error)) return expect.fail(`expected an AuthError, got ${inspect(error)}`);
+  return error;
+}
+
+/** Connects the provider's user through `oauthClient`: authorize URL, login, callback, exchange. */
+async function connect(
+  provider: RunningOidcProvider,
+  oauthClient: AuthorizationCodeClient,
+  request: { scopes: readonly string[]; parameters?: AuthorizationRequestParameters } = { scopes: ['openid'] },
+) {
+  const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({
+    ...request,
+    redirectUri: provider.client.redirectUri,
+  });
+  return remember(await oauthClient.completeAuthorization(await provider.logIn(authorizationUrl), pending));
 }
 
 function remember<T extends { accessToken: string; refreshToken: string | undefined }>(tokens: T): T {
@@ -99,11 +118,7 @@ describe('oidc-provider: issuers as servers spell them', () => {
       clientId: provider.client.clientId,
       clientSecret: provider.client.clientSecret,
     });
-    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({
-      scopes: ['openid'],
-      redirectUri: provider.client.redirectUri,
-    });
-    remember(await oauthClient.completeAuthorization(await provider.logIn(authorizationUrl), pending));
+    await connect(provider, oauthClient);
   });
 
   it.each([
@@ -271,11 +286,7 @@ describe('oidc-provider: refresh with rotation', () => {
   it('rotates the refresh token on every use; the rotated-away one is refused', async () => {
     const provider = await oidcProvider({ issuerPath: '/realms/acme', rotateRefreshToken: true });
     const oauthClient = createAuthorizationCodeClient(settingsFor(provider));
-    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({
-      ...offlineAccess,
-      redirectUri: provider.client.redirectUri,
-    });
-    const first = remember(await oauthClient.completeAuthorization(await provider.logIn(authorizationUrl), pending));
+    const first = await connect(provider, oauthClient, offlineAccess);
 
     // The refresh answer carries a new ID token, checked against the same issuer.
     const second = remember(await oauthClient.refresh(first.refreshToken ?? '', {}));
@@ -293,11 +304,7 @@ describe('oidc-provider: refresh with rotation', () => {
   it('keeps the refresh token when the server does not rotate it', async () => {
     const provider = await oidcProvider({ rotateRefreshToken: false });
     const oauthClient = createAuthorizationCodeClient(settingsFor(provider));
-    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({
-      ...offlineAccess,
-      redirectUri: provider.client.redirectUri,
-    });
-    const first = remember(await oauthClient.completeAuthorization(await provider.logIn(authorizationUrl), pending));
+    const first = await connect(provider, oauthClient, offlineAccess);
     const second = remember(await oauthClient.refresh(first.refreshToken ?? '', {}));
     expect(second.refreshToken).toBe(first.refreshToken);
     expect(second.accessToken).not.toBe(first.accessToken);
@@ -314,12 +321,7 @@ describe('oidc-provider: refresh with rotation', () => {
 
 describe('oidc-provider: client authentication', () => {
   async function connectWith(provider: RunningOidcProvider, clientAuthentication: AuthorizationCodeSettings['clientAuthentication']) {
-    const oauthClient = createAuthorizationCodeClient(settingsFor(provider, { clientAuthentication }));
-    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({
-      scopes: ['openid'],
-      redirectUri: provider.client.redirectUri,
-    });
-    return oauthClient.completeAuthorization(await provider.logIn(authorizationUrl), pending);
+    return connect(provider, createAuthorizationCodeClient(settingsFor(provider, { clientAuthentication })));
   }
 
   it('a client_secret_post-only server gets the id and secret in the form body, and no Authorization header', async () => {
