@@ -171,7 +171,7 @@ export function createAuthorizationCodeClient(settings: AuthorizationCodeSetting
   else if (settings.requireIssuerParameter === true) {
     throw new AuthError('requireIssuerParameter needs the issuer setting to check the callbacks against.', {
       code: AuthErrorCode.invalidConfiguration,
-      hint: "Set `issuer` to the server's issuer identifier (its metadata's `issuer`), or use discoverAuthorizationServer.",
+      hint: setIssuerHint,
     });
   }
   const { client } = endpoint;
@@ -237,7 +237,7 @@ export function createAuthorizationCodeClient(settings: AuthorizationCodeSetting
       if (openid && issuer === undefined) {
         throw new AuthError('The openid scope needs the issuer setting: without it no ID token can be validated.', {
           code: AuthErrorCode.invalidConfiguration,
-          hint: "Set `issuer` to the server's issuer identifier (its metadata's `issuer`), or use discoverAuthorizationServer.",
+          hint: setIssuerHint,
         });
       }
       const url = new URL(authorizationUrl);
@@ -249,7 +249,10 @@ export function createAuthorizationCodeClient(settings: AuthorizationCodeSetting
           });
         }
         if (value === undefined) continue;
-        for (const each of typeof value === 'string' ? [value] : value) url.searchParams.append(name, each);
+        const values: readonly unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [value];
+        if (!values.every((each) => typeof each === 'string'))
+          throw invalidArgument(`parameters.${name}`, 'Pass each parameter as a string, or an array of strings to repeat it.');
+        for (const each of values as readonly string[]) url.searchParams.append(name, each);
       }
       const state = oauth.generateRandomState();
       const codeVerifier = usePkce ? oauth.generateRandomCodeVerifier() : undefined;
@@ -335,8 +338,9 @@ export function createAuthorizationCodeClient(settings: AuthorizationCodeSetting
 
     async refresh(refreshToken, { redirectUri }) {
       if (typeof refreshToken !== 'string' || refreshToken === '')
-        throw invalidArgument('refreshToken', 'the refresh token of the stored grant');
-      if (redirectUri !== undefined && typeof redirectUri !== 'string') throw invalidArgument('redirectUri', 'the registered redirect URI');
+        throw invalidArgument('refreshToken', 'Pass the refresh token of the stored grant exactly as it was received.');
+      if (redirectUri !== undefined && typeof redirectUri !== 'string')
+        throw invalidArgument('redirectUri', 'Pass the registered redirect URI as a string.');
       const receivedAt = now();
       const response = await endpoint.send(() =>
         oauth.refreshTokenGrantRequest(authorizationServer, client, endpoint.authenticate, refreshToken, {
@@ -383,32 +387,32 @@ function requireIssuerIdentifier(issuer: unknown): void {
   parseSecureUrl(url, 'issuer');
 }
 
+const pendingHint =
+  'Pass the pending authorization exactly as createAuthorizationRequest returned it (kept server-side, in the user session).';
+
 function requirePending(pending: PendingAuthorization, usePkce: boolean): void {
   const shape = pending as Partial<Record<keyof PendingAuthorization, unknown>> | null | undefined;
-  if (typeof shape?.state !== 'string' || shape.state === '') throw invalidArgument('pending.state', 'the pending authorization');
-  if (typeof shape.redirectUri !== 'string') throw invalidArgument('pending.redirectUri', 'the pending authorization');
+  if (typeof shape?.state !== 'string' || shape.state === '') throw invalidArgument('pending.state', pendingHint);
+  if (typeof shape.redirectUri !== 'string') throw invalidArgument('pending.redirectUri', pendingHint);
   const verifier = shape.codeVerifier;
   if ((usePkce && verifier === undefined) || (verifier !== undefined && (typeof verifier !== 'string' || verifier === ''))) {
-    throw invalidArgument('pending.codeVerifier', 'the pending authorization');
+    throw invalidArgument('pending.codeVerifier', pendingHint);
   }
   if (shape.nonce !== undefined && (typeof shape.nonce !== 'string' || shape.nonce === ''))
-    throw invalidArgument('pending.nonce', 'the pending authorization');
+    throw invalidArgument('pending.nonce', pendingHint);
 }
 
 function callbackUrlOf(callbackUrl: string | URL): URL {
   try {
     return new URL(callbackUrl);
   } catch {
-    throw invalidArgument('callbackUrl', 'the absolute URL the redirect URI received');
+    throw invalidArgument('callbackUrl', 'Pass the absolute URL the redirect URI received, query included.');
   }
 }
 
-function invalidArgument(name: string, what: string): AuthError {
+function invalidArgument(name: string, hint: string): AuthError {
   // The name only: the value may be a token or a verifier.
-  return new AuthError(`${name} is missing, empty or of the wrong type; nothing was sent to the token endpoint.`, {
-    code: AuthErrorCode.invalidArgument,
-    hint: `Pass ${what} exactly as it was received and stored.`,
-  });
+  return new AuthError(`${name} is missing, empty or of the wrong type; nothing was sent.`, { code: AuthErrorCode.invalidArgument, hint });
 }
 
 function malformedCallback(why: string): AuthError {
