@@ -70,7 +70,9 @@ export function createClientCredentialsTokenProvider(
         endpoint.requestOptions({ repeat: 'always' }),
       ),
     );
-    const token = await readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt);
+    const token = await readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt, undefined, {
+      clientAuthentication: endpoint.clientAuthentication,
+    });
     return { accessToken: token.accessToken, replaceAt: replaceAt(requestedAt, token.expiresInSeconds, skewMilliseconds) };
   }
 
