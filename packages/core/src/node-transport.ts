@@ -5,6 +5,7 @@ import { pipeline, Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, type Dispatcher } from 'undici';
+import { type AbortSource, acceptsAbortSource } from './attempt-signal.js';
 import { CoverlinkError } from './core-errors.js';
 import { replayableBodyOf } from './replayable-request.js';
 import {
@@ -86,8 +87,9 @@ export function createNodeTransport(settings: NodeTransportSettings = {}): NodeT
   const transport = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     // The pipeline calls `transport(request, { signal })`: no second Request for that.
     const request = input instanceof Request && (init === undefined || onlySignal(init)) ? input : new Request(input, init);
-    const signal = init?.signal !== undefined ? init.signal : request.signal;
-    signal?.throwIfAborted();
+    // The pipeline passes its attempt's AbortSource here (see `acceptsAbortSource`), which undici takes as it is.
+    const signal: AbortSource | null = init?.signal !== undefined ? init.signal : request.signal;
+    if (signal?.aborted) throw signal.reason;
     const url = new URL(request.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new TypeError('fetch failed', { cause: new Error(`The transport speaks HTTP and HTTPS, not ${url.protocol}`) });
@@ -101,7 +103,7 @@ export function createNodeTransport(settings: NodeTransportSettings = {}): NodeT
         method: request.method as Dispatcher.HttpMethod,
         headers,
         body,
-        signal,
+        signal: signal as AbortSignal | null,
       });
     } catch (error) {
       throw failure(error, signal, 'fetch failed');
@@ -136,6 +138,7 @@ export function createNodeTransport(settings: NodeTransportSettings = {}): NodeT
     close: async () => {
       await ownDispatcher?.close();
     },
+    [acceptsAbortSource]: true,
   });
 }
 
@@ -198,7 +201,7 @@ function decoded(body: Readable, decoder: ResponseDecoder): NodeJS.ReadWriteStre
 
 // Errors the way global fetch reports them, so code written against fetch (and the pipeline's
 // `systemCodeOf`, which looks at `cause.code`) handles both transports alike.
-function failure(error: unknown, signal: AbortSignal | null, message: string): unknown {
+function failure(error: unknown, signal: AbortSource | null, message: string): unknown {
   if (signal?.aborted) return signal.reason;
   if (CoverlinkError.isInstance(error)) return error;
   return new TypeError(message, { cause: error });

@@ -2,7 +2,7 @@
 // `runCall`, one attempt loop with one timeout rule, one error mapping, one redirect rule and one
 // place that reports to the observers. `createResilientFetch` is the same loop behind a `fetch`.
 import { createDefaultTransport, defaultTransport } from '#default-transport';
-import { createAttemptSignal } from './attempt-signal.js';
+import { acceptsAbortSource, createAttemptSignal } from './attempt-signal.js';
 import type { CallContext, RepeatRule } from './call-context.js';
 import type { AttemptEnd, AttemptObservation, CallEnd, CallObservation, CallObserver, CallStart } from './call-observer.js';
 import { checkMaxRetries, checkRequestOverrides, checkTimeout, type RequestOverrides } from './client-options.js';
@@ -120,6 +120,8 @@ export function createCallPipeline(settings: ResilientFetchSettings): CallPipeli
   policy.maxRetries = checkMaxRetries(policy.maxRetries, 'client');
   const timeout = checkTimeout(settings.timeout ?? defaultTimeoutMs, 'client');
   const transport = transportFor(settings);
+  // The Node transport hears an abort without an AbortSignal, which saves making one per attempt.
+  const takesAbortSource = acceptsAbortSource in transport;
   const sleep = settings.sleep ?? abortableSleep;
   const random = settings.random ?? Math.random;
   const observers = [...(settings.logger === undefined ? [] : [createLogObserver(settings.logger)]), ...(settings.observers ?? [])];
@@ -187,7 +189,9 @@ export function createCallPipeline(settings: ResilientFetchSettings): CallPipeli
       let response: Response;
       try {
         // The transport reads the whole body within this call, under the attempt's signal.
-        response = await transport(attemptRequest, { signal: attemptSignal.signal });
+        response = await transport(attemptRequest, {
+          signal: takesAbortSource ? (attemptSignal.source as AbortSignal) : attemptSignal.signal,
+        });
       } catch (error) {
         if (callerSignal?.aborted) {
           end({ failure: 'abort' });
