@@ -64,6 +64,7 @@ function anatomyFiles(provider: string): string[] {
     `src/${provider}-client.test.ts`,
     `src/${provider}-types.test-d.ts`,
     `src/${provider}.contract.ts`,
+    `src/${provider}.demo.ts`,
     `src/generated/${provider}.ts`,
   ];
 }

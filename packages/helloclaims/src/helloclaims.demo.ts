@@ -1,14 +1,14 @@
 import { MemoryTokenStore } from '@coverlink/auth';
+import { type DemoJourney, masked, step, tracingFetch } from '@coverlink/demo';
 import { createHelloClaimsClient, unwrap } from '@coverlink/helloclaims';
 import { demoClient, logInAt } from '@coverlink/mock-helloclaims';
-import { masked, step, tracingFetch } from './demo-output.js';
 
 /**
  * Hello Claims: connect a user through the authorization code flow (the login is scripted on the
  * mock), list their requests, then let the access token expire and show the refresh rotating the
  * refresh token.
  */
-export async function helloClaimsJourney(urls: {
+async function helloClaimsJourney(urls: {
   authorizationUrl: string;
   tokenUrl: string;
   baseUrl: string;
@@ -48,3 +48,12 @@ export async function helloClaimsJourney(urls: {
     `access token refreshed; refresh token rotated ${masked(connected?.grant.refreshToken)} → ${masked(refreshed?.grant.refreshToken)}, stored before use`,
   );
 }
+
+/** The demo's Hello Claims journey, against the mock authorization server and Prism serving the API. */
+export default {
+  title: 'Hello Claims connection journey',
+  run({ baseUrl, authorizationServer }) {
+    if (authorizationServer === undefined) throw new Error('The Hello Claims journey needs the mock authorization server.');
+    return helloClaimsJourney({ ...authorizationServer, baseUrl });
+  },
+} satisfies DemoJourney;

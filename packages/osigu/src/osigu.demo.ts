@@ -1,5 +1,6 @@
+import type { DemoJourney } from '@coverlink/demo';
+import { step, tracingFetch } from '@coverlink/demo';
 import { createOsiguClient, preauthorize, unwrap } from '@coverlink/osigu';
-import { step, tracingFetch } from './demo-output.js';
 
 // A one-page PDF, so the multipart upload carries a real document.
 const minimalPdf = `%PDF-1.4
@@ -10,8 +11,12 @@ trailer << /Root 1 0 R >>
 %%EOF
 `;
 
-/** OSIGU's quickstart: token, beneficiary, pre-authorization with the indication, authorization codes. */
-export async function osiguJourney(baseUrl: string): Promise<void> {
+/**
+ * OSIGU's quickstart: token, beneficiary, pre-authorization with the indication, authorization codes.
+ * With OSIGU_BASE_URL set, it runs against that host with OSIGU_CLIENT_ID/SECRET instead of the mock.
+ */
+async function osiguJourney(mockBaseUrl: string): Promise<void> {
+  const baseUrl = process.env.OSIGU_BASE_URL ?? mockBaseUrl;
   const sponsorSlug = process.env.OSIGU_SPONSOR_SLUG ?? 'sponsor-sandbox';
   const osigu = createOsiguClient({
     clientId: process.env.OSIGU_CLIENT_ID ?? 'demo-client',
@@ -52,3 +57,6 @@ export async function osiguJourney(baseUrl: string): Promise<void> {
   }
   for (const authorization of result.rejected) step(`rejected: ${authorization.rejection_reason}`);
 }
+
+/** The demo's OSIGU journey. */
+export default { title: 'OSIGU pre-authorization journey', run: ({ baseUrl }) => osiguJourney(baseUrl) } satisfies DemoJourney;

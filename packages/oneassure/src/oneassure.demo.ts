@@ -1,8 +1,8 @@
+import { type DemoJourney, masked, step, tracingFetch } from '@coverlink/demo';
 import { createOneAssureClient, createRedirectUrl, listAllHealthQuotes } from '@coverlink/oneassure';
-import { masked, step, tracingFetch } from './demo-output.js';
 
 /** OneAssure: a per-user session token and the redirect URL to the hosted journey, then every quote of a week. */
-export async function oneAssureJourney(baseUrl: string): Promise<void> {
+async function oneAssureJourney(baseUrl: string): Promise<void> {
   const credentials = {
     clientId: process.env.ONEASSURE_CLIENT_ID ?? 'demo-client',
     clientSecret: process.env.ONEASSURE_CLIENT_SECRET ?? 'demo-secret',
@@ -28,3 +28,6 @@ export async function oneAssureJourney(baseUrl: string): Promise<void> {
   }
   step(`${count} quotes across every page of 2026-06-01..07`);
 }
+
+/** The demo's OneAssure journey. */
+export default { title: 'OneAssure redirection journey', run: ({ baseUrl }) => oneAssureJourney(baseUrl) } satisfies DemoJourney;
