@@ -1,18 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listProviderDeclarations, type ProviderDeclaration } from '@coverlink/workspace-plugin/provider-manifest';
+import { authPatternLabels, listProviderDeclarations } from '@coverlink/workspace-plugin/provider-manifest';
 
 /** The page whose provider table is written from the providers' coverlink.provider.json. */
 export const providerTablePage = 'docs/README.md';
 
 const begin = '<!-- provider-table: written from each coverlink.provider.json by `nx run @coverlink/docs-check:sync`; do not edit -->';
 const end = '<!-- /provider-table -->';
-
-const authPatterns: Record<ProviderDeclaration['auth'], string> = {
-  'client-credentials': 'client credentials',
-  'authorization-code': 'authorization code, rotating refresh tokens',
-  'custom-token-endpoint': 'its own token endpoint',
-};
 
 /** The Markdown table of every declared provider: what it covers, its package and page, how it authenticates, its local mock. */
 export function renderProviderTable(workspaceRoot: string): string {
@@ -27,7 +21,7 @@ export function renderProviderTable(workspaceRoot: string): string {
       provider.summary,
       `\`@coverlink/${provider.name}\``,
       page,
-      authPatterns[provider.auth],
+      authPatternLabels[provider.auth],
       ports,
       `\`npx pnpm@10.34.9 nx run mock-${provider.name}:mock\``,
     ];

@@ -11,6 +11,13 @@ export const providerPackagesFolder = 'packages';
 /** How a provider's client gets its tokens. */
 export type ProviderAuthPattern = 'client-credentials' | 'authorization-code' | 'custom-token-endpoint';
 
+/** How each auth pattern is named in docs and package descriptions. */
+export const authPatternLabels: Readonly<Record<ProviderAuthPattern, string>> = {
+  'client-credentials': 'client credentials',
+  'authorization-code': 'authorization code, rotating refresh tokens',
+  'custom-token-endpoint': 'its own token endpoint',
+};
+
 /** A provider's real environment: the hosts it documents. */
 export interface ProviderEnvironment {
   baseUrl?: string;
