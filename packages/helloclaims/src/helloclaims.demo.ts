@@ -1,7 +1,7 @@
 import { MemoryTokenStore } from '@coverlink/auth';
 import { type DemoJourney, masked, step, tracingFetch } from '@coverlink/demo';
-import { createHelloClaimsClient, unwrap } from '@coverlink/helloclaims';
 import { demoClient, logInAt } from '@coverlink/mock-helloclaims';
+import { createHelloClaimsClient, unwrap } from './index.js';
 
 /**
  * Hello Claims: connect a user through the authorization code flow (the login is scripted on the

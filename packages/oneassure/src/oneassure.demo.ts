@@ -1,5 +1,5 @@
 import { type DemoJourney, masked, step, tracingFetch } from '@coverlink/demo';
-import { createOneAssureClient, createRedirectUrl, listAllHealthQuotes } from '@coverlink/oneassure';
+import { createOneAssureClient, createRedirectUrl, listAllHealthQuotes } from './index.js';
 
 /** OneAssure: a per-user session token and the redirect URL to the hosted journey, then every quote of a week. */
 async function oneAssureJourney(baseUrl: string): Promise<void> {

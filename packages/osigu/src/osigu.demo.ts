@@ -1,6 +1,5 @@
-import type { DemoJourney } from '@coverlink/demo';
-import { step, tracingFetch } from '@coverlink/demo';
-import { createOsiguClient, preauthorize, unwrap } from '@coverlink/osigu';
+import { type DemoJourney, step, tracingFetch } from '@coverlink/demo';
+import { createOsiguClient, preauthorize, unwrap } from './index.js';
 
 // A one-page PDF, so the multipart upload carries a real document.
 const minimalPdf = `%PDF-1.4
