@@ -1,4 +1,4 @@
-export { isMockName, type MockDefinition, type MockName, mockDefinitions } from './mock-registry.js';
+export { isMockName, type MockDefinition, type MockName, mockDefinition, mockDefinitions } from './mock-registry.js';
 export { findFreePort, type RunningMock, type StartMockOptions, startMock } from './prism-server.js';
 export { recordingFetch, type WireRecord } from './recording-fetch.js';
 export {

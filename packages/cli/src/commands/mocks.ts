@@ -5,7 +5,6 @@ import { parsePort } from '../parsers.js';
 
 type MocksModule = typeof import('@coverlink/mocks');
 type HelloClaimsMockModule = typeof import('@coverlink/mock-helloclaims');
-type MockName = keyof MocksModule['mockDefinitions'];
 
 interface Running {
   label: string;
@@ -19,15 +18,14 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
   mocks
     .command('start')
     .description(
-      'Starts every mock: Prism for each provider spec (OSIGU 4010, OneAssure 4011, the Hello Claims API 4013, then any added provider), and the stateful Hello Claims authorization server (4012). Ctrl-C stops them all.',
+      "Starts every mock on the port its provider's coverlink.provider.json documents: Prism for each provider spec, and the stateful Hello Claims authorization server. Ctrl-C stops them all.",
     )
     .option(
       '--ports-from <port>',
-      'first of consecutive ports, in the order of the mock registry (osigu, oneassure, Hello Claims login, Hello Claims API, then added providers); 0 picks free ports',
+      'instead, consecutive ports from this one, in the order of the documented ports (an authorization server just before its API); 0 picks free ports',
       parsePort,
-      4010,
     )
-    .action(async (flags: { portsFrom: number }, command: Command) => {
+    .action(async (flags: { portsFrom?: number | undefined }, command: Command) => {
       const context = contextOf(command, options);
       const { reporter } = context;
       // Ctrl-C from here on stops the mocks cleanly, even while they start.
@@ -58,17 +56,19 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
 }
 
 /**
- * One start per mock, in the registry's order, each on the next port: every provider's Prism mock,
- * with the Hello Claims authorization server just before the Hello Claims API it issues tokens for.
+ * One start per mock, in the registry's order: every provider's Prism mock, with the Hello Claims
+ * authorization server just before the Hello Claims API it issues tokens for. Each on its documented
+ * port, or with `portsFrom` on the next one from there.
  */
-function mocksToStart(launcher: MocksModule, helloClaims: HelloClaimsMockModule, portsFrom: number): Promise<Running>[] {
+function mocksToStart(launcher: MocksModule, helloClaims: HelloClaimsMockModule, portsFrom: number | undefined): Promise<Running>[] {
   let index = 0;
-  const nextPort = () => (portsFrom === 0 ? 0 : portsFrom + index++);
+  const portFor = (documented: number) => (portsFrom === undefined ? documented : portsFrom === 0 ? 0 : portsFrom + index++);
   const starts: Promise<Running>[] = [];
-  for (const name of Object.keys(launcher.mockDefinitions) as MockName[]) {
-    if (name === 'helloclaims') {
+  for (const definition of Object.values(launcher.mockDefinitions)) {
+    const { name } = definition;
+    if (name === 'helloclaims' && definition.authorizationServer !== undefined) {
       starts.push(
-        helloClaims.startHelloClaimsAuthorizationServer({ port: nextPort() }).then((server) => ({
+        helloClaims.startHelloClaimsAuthorizationServer({ port: portFor(definition.authorizationServer.port) }).then((server) => ({
           label: 'helloclaims-login',
           url: server.url,
           detail: `authorize ${new URL(server.authorizeUrl).pathname}, token ${new URL(server.tokenUrl).pathname}; client ${helloClaims.demoClient.clientId}, user ${helloClaims.demoUser.username}`,
@@ -78,7 +78,9 @@ function mocksToStart(launcher: MocksModule, helloClaims: HelloClaimsMockModule,
     }
     const label = name === 'helloclaims' ? 'helloclaims-api' : name;
     const detail = name === 'helloclaims' ? 'Prism, specs/helloclaims resource API' : `Prism, specs/${name}; any client credentials`;
-    starts.push(launcher.startMock(name, { port: nextPort() }).then((mock) => ({ label, url: mock.url, detail, stop: mock.stop })));
+    starts.push(
+      launcher.startMock(name, { port: portFor(definition.port) }).then((mock) => ({ label, url: mock.url, detail, stop: mock.stop })),
+    );
   }
   return starts;
 }

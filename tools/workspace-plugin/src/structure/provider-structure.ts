@@ -1,13 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
-
-/** The Nx targets every provider package runs, so `nx run-many` treats all providers alike. */
-const providerTargetNames = ['lint-spec', 'codegen', 'typecheck', 'build', 'lint', 'test', 'test:contract', 'lint-package'];
-
-// Where the workspace keeps its projects (the globs of pnpm-workspace.yaml). A provider outside
-// packages/ is still listed, so that its check fails on the missing packages/<name> files.
-const projectFolders = ['packages', 'mocks', 'tools'];
+import { listProviderRoots, providerManifestFileName, readProviderManifest } from '../manifest/provider-manifest.js';
 
 const sourceExtensions = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs'];
 
@@ -17,7 +11,7 @@ interface ProviderProject {
   packageName: string | undefined;
 }
 
-/** The workspace's provider packages, by their `type:provider` Nx tag: their folder names, sorted. */
+/** The workspace's provider packages, by their coverlink.provider.json: their folder names, sorted. */
 export function listProviders(workspaceRoot: string): string[] {
   return findProviderProjects(workspaceRoot).map((project) => project.name);
 }
@@ -51,6 +45,7 @@ export function checkProviderStructure(workspaceRoot: string, provider: string):
 function anatomyFiles(provider: string): string[] {
   return [
     'package.json',
+    providerManifestFileName,
     'README.md',
     'LICENSE',
     'tsconfig.json',
@@ -69,24 +64,20 @@ function anatomyFiles(provider: string): string[] {
     `src/${provider}-client.test.ts`,
     `src/${provider}-types.test-d.ts`,
     `src/${provider}.contract.ts`,
+    `src/${provider}.demo.ts`,
     `src/generated/${provider}.ts`,
   ];
 }
 
 function findProviderProjects(workspaceRoot: string): ProviderProject[] {
-  const providers: ProviderProject[] = [];
-  for (const folder of projectFolders) {
-    for (const name of listDirectory(join(workspaceRoot, folder))) {
-      const root = join(workspaceRoot, folder, name);
-      const manifest = readJson(join(root, 'package.json'));
-      const projectJson = readJson(join(root, 'project.json'));
-      const tags = [...stringArray(objectAt(manifest, 'nx')?.tags), ...stringArray(projectJson?.tags)];
-      if (!tags.includes('type:provider')) continue;
-      const packageName = typeof manifest?.name === 'string' ? manifest.name : undefined;
-      providers.push({ name, root, packageName });
-    }
-  }
-  return providers.sort((left, right) => left.name.localeCompare(right.name));
+  return listProviderRoots(workspaceRoot).map((root) => {
+    const manifest = readJson(join(workspaceRoot, root, 'package.json'));
+    return {
+      name: basename(root),
+      root: join(workspaceRoot, root),
+      packageName: typeof manifest?.name === 'string' ? manifest.name : undefined,
+    };
+  });
 }
 
 function checkPublicSurface(packageRoot: string, provider: string, report: (problem: string) => void): void {
@@ -158,14 +149,15 @@ function checkManifest(packageRoot: string, provider: string, otherProviders: Pr
 
   if (manifest.name !== `@coverlink/${provider}`) report(`${path} is named ${JSON.stringify(manifest.name)}, not "@coverlink/${provider}"`);
 
-  const nx = objectAt(manifest, 'nx');
-  const tags = stringArray(nx?.tags);
-  for (const tag of ['type:provider', `scope:${provider}`]) {
-    if (!tags.includes(tag)) report(`${path} lacks the Nx tag ${tag}`);
-  }
-  const targets = objectAt(nx, 'targets') ?? {};
-  for (const target of providerTargetNames) {
-    if (!(target in targets)) report(`${path} lacks the Nx target ${target}`);
+  // The tags and targets are inferred from coverlink.provider.json (tools/workspace-plugin/src/plugin).
+  if ('nx' in manifest) report(`${path} has an "nx" block: a provider's Nx tags and targets come from its ${providerManifestFileName}`);
+  const declaration = join(packageRoot, providerManifestFileName);
+  if (existsSync(declaration)) {
+    try {
+      readProviderManifest(declaration, dirname(dirname(packageRoot)));
+    } catch (error) {
+      report(error instanceof Error ? error.message : String(error));
+    }
   }
 
   const dependencies = objectAt(manifest, 'dependencies') ?? {};
@@ -268,10 +260,6 @@ function objectAt(value: Record<string, unknown> | undefined, key: string): Reco
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stringArray(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 function isInside(path: string, folder: string): boolean {
