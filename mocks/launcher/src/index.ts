@@ -1,4 +1,12 @@
-export { isMockName, type MockDefinition, type MockName, mockDefinitions } from './mock-registry.js';
+export {
+  isMockName,
+  type MockDefinition,
+  type MockName,
+  mockDefinitions,
+  type SimulatorDefinition,
+  type SimulatorName,
+  simulatorDefinitions,
+} from './mock-registry.js';
 export { findFreePort, type RunningMock, type StartMockOptions, startMock } from './prism-server.js';
 export { recordingFetch, type WireRecord } from './recording-fetch.js';
 export {
@@ -8,4 +16,5 @@ export {
   startRedisCluster,
 } from './redis-cluster.js';
 export { ensureRedisServerInstalled, type RunningRedis, startRedisServer } from './redis-server.js';
+export { type SelfSignedCertificate, selfSignedCertificate } from './self-signed-certificate.js';
 export { mockGlobalSetup, type ProvidingProject } from './vitest-global-setup.js';

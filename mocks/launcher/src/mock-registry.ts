@@ -27,3 +27,26 @@ export type MockName = keyof typeof mockDefinitions;
 export function isMockName(name: string): name is MockName {
   return Object.hasOwn(mockDefinitions, name);
 }
+
+/**
+ * A stateful simulator: a server of its own package (`mocks/<provider>`) that plays a provider's journeys through,
+ * keeping what was created, beside the provider's Prism mock, which answers from the spec's examples.
+ */
+export interface SimulatorDefinition {
+  /** The simulator's name, as the CLI labels it. */
+  name: string;
+  /** The provider whose spec the simulator serves (routes and validates with). */
+  provider: MockName;
+  /** Absolute path of that spec. */
+  specPath: string;
+  /** The documented local port. */
+  port: number;
+}
+
+/** Every stateful simulator, by name; each is started by its package (`startOsiguSimulator` of `@coverlink/mock-osigu`). */
+export const simulatorDefinitions = {
+  'osigu-simulator': { name: 'osigu-simulator', provider: 'osigu', specPath: mockDefinitions.osigu.specPath, port: 4014 },
+} as const satisfies Record<string, SimulatorDefinition>;
+
+/** The name of a stateful simulator. */
+export type SimulatorName = keyof typeof simulatorDefinitions;
