@@ -96,7 +96,7 @@ export class WebhookEventValidators {
   }
 
   /** What is off-spec about a webhook event body; empty when it matches the declared event of its `event_type`. */
-  check(event: { event_type: string; [field: string]: unknown }): string[] {
+  check<Event extends { event_type: string }>(event: Event): string[] {
     const validate = this.#validators.get(event.event_type);
     if (validate === undefined) return [`the spec declares no webhook ${event.event_type}`];
     validate(event);
