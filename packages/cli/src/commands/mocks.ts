@@ -5,6 +5,7 @@ import { parsePort } from '../parsers.js';
 
 type MocksModule = typeof import('@coverlink/mocks');
 type HelloClaimsMockModule = typeof import('@coverlink/mock-helloclaims');
+type OsiguSimulatorModule = typeof import('@coverlink/mock-osigu');
 type MockName = keyof MocksModule['mockDefinitions'];
 
 interface Running {
@@ -19,11 +20,11 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
   mocks
     .command('start')
     .description(
-      'Starts every mock: Prism for each provider spec (OSIGU 4010, OneAssure 4011, the Hello Claims API 4013, then any added provider), and the stateful Hello Claims authorization server (4012). Ctrl-C stops them all.',
+      'Starts every mock: Prism for each provider spec (OSIGU 4010, OneAssure 4011, the Hello Claims API 4013, then any added provider), the stateful Hello Claims authorization server (4012), and the stateful OSIGU simulator (4014). Ctrl-C stops them all.',
     )
     .option(
       '--ports-from <port>',
-      'first of consecutive ports, in the order of the mock registry (osigu, oneassure, Hello Claims login, Hello Claims API, then added providers); 0 picks free ports',
+      'first of consecutive ports, in the order of the mock registry (osigu, oneassure, Hello Claims login, Hello Claims API, then added providers, then the simulators: osigu-simulator); 0 picks free ports',
       parsePort,
       4010,
     )
@@ -32,9 +33,9 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
       const { reporter } = context;
       // Ctrl-C from here on stops the mocks cleanly, even while they start.
       const stop = context.waitForStop();
-      const [launcher, helloClaims] = await loadMockPackages();
+      const [launcher, helloClaims, osiguSimulator] = await loadMockPackages();
       reporter.begin('starting the mocks');
-      const started = await Promise.allSettled(mocksToStart(launcher, helloClaims, flags.portsFrom));
+      const started = await Promise.allSettled(mocksToStart(launcher, helloClaims, osiguSimulator, flags.portsFrom));
       const running = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
       const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (failed !== undefined) {
@@ -59,9 +60,15 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
 
 /**
  * One start per mock, in the registry's order, each on the next port: every provider's Prism mock,
- * with the Hello Claims authorization server just before the Hello Claims API it issues tokens for.
+ * with the Hello Claims authorization server just before the Hello Claims API it issues tokens for,
+ * then the registry's stateful simulators.
  */
-function mocksToStart(launcher: MocksModule, helloClaims: HelloClaimsMockModule, portsFrom: number): Promise<Running>[] {
+function mocksToStart(
+  launcher: MocksModule,
+  helloClaims: HelloClaimsMockModule,
+  osiguSimulator: OsiguSimulatorModule,
+  portsFrom: number,
+): Promise<Running>[] {
   let index = 0;
   const nextPort = () => (portsFrom === 0 ? 0 : portsFrom + index++);
   const starts: Promise<Running>[] = [];
@@ -80,6 +87,18 @@ function mocksToStart(launcher: MocksModule, helloClaims: HelloClaimsMockModule,
     const detail = name === 'helloclaims' ? 'Prism, specs/helloclaims resource API' : `Prism, specs/${name}; any client credentials`;
     starts.push(launcher.startMock(name, { port: nextPort() }).then((mock) => ({ label, url: mock.url, detail, stop: mock.stop })));
   }
+  for (const name of Object.keys(launcher.simulatorDefinitions) as (keyof MocksModule['simulatorDefinitions'])[]) {
+    if (name === 'osigu-simulator') {
+      starts.push(
+        osiguSimulator.startOsiguSimulator({ port: nextPort() }).then((simulator) => ({
+          label: name,
+          url: simulator.url,
+          detail: `stateful, specs/osigu; client ${osiguSimulator.demoClient.clientId}, webhook secret ${osiguSimulator.simulatorWebhookSecret}`,
+          stop: simulator.stop,
+        })),
+      );
+    }
+  }
   return starts;
 }
 
@@ -91,8 +110,8 @@ async function stopAll(running: readonly Running[]): Promise<void> {
  * The mock packages are workspace-only and ship TypeScript source. Run from source (tsx), they load
  * as they are; run from the build (plain Node), tsx is registered first, which the workspace has.
  */
-async function loadMockPackages(): Promise<[MocksModule, HelloClaimsMockModule]> {
-  const load = () => Promise.all([import('@coverlink/mocks'), import('@coverlink/mock-helloclaims')]);
+async function loadMockPackages(): Promise<[MocksModule, HelloClaimsMockModule, OsiguSimulatorModule]> {
+  const load = () => Promise.all([import('@coverlink/mocks'), import('@coverlink/mock-helloclaims'), import('@coverlink/mock-osigu')]);
   try {
     return await load();
   } catch (error) {
