@@ -102,7 +102,7 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
   it('registers the provider in the mock launcher, the demo, the docs, the size budgets, the spec lint and the project references', async () => {
     await providerGenerator(tree, { name: 'acme' });
 
-    expect(text('mocks/launcher/src/mock-registry.ts')).toMatch(registryEntry('acme', 4014, '\n} as const satisfies'));
+    expect(text('mocks/launcher/src/mock-registry.ts')).toMatch(registryEntry('acme', 4015, '\n} as const satisfies'));
     expect(text('tools/demo/src/prism-journeys.ts')).toContain("import { acmeJourney } from './acme-journey.js';");
     expect(text('tools/demo/src/prism-journeys.ts')).toMatch(/\{ title: 'Acme member journey', mock: 'acme', run: acmeJourney \},\n\];/);
     expect(JSON.parse(text('tools/demo/package.json')).dependencies['@coverlink/acme']).toBe('workspace:*');
@@ -114,7 +114,7 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
       /\| `@coverlink\/helloclaims` .*\n\| Acme \| `@coverlink\/acme` \| \[acme\.md\]\(\.\/acme\.md\) \|\n/,
     );
     expect(text('docs/README.md')).toContain(
-      '| Acme (Prism serving `specs/acme`) | 4014 | any | `npx pnpm@10.34.9 nx run mock-acme:mock` |',
+      '| Acme (Prism serving `specs/acme`) | 4015 | any | `npx pnpm@10.34.9 nx run mock-acme:mock` |',
     );
     expect(text('tools/bench/.size-limit.js')).toMatch(
       /name: '@coverlink\/acme \(browser\)',\n {4}path: 'src\/size-entries\/acme\.ts',[\s\S]*\n\];/,
@@ -125,7 +125,7 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
       / {2}helloclaims@v1:\n {4}root: \.\/specs\/helloclaims\/openapi\.yaml\n {2}acme@v1:\n {4}root: \.\/specs\/acme\/openapi\.yaml\n/,
     );
     expect(text('specs/acme/openapi.yaml')).toContain('tokenUrl: https://sandbox.acme.example/v1/oauth/token');
-    expect(text('docs/acme.md')).toContain('http://127.0.0.1:4014');
+    expect(text('docs/acme.md')).toContain('http://127.0.0.1:4015');
   });
 
   it('takes the next free port after a second provider, or the one asked for', async () => {
@@ -134,7 +134,7 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
     await providerGenerator(tree, { name: 'charlie' });
 
     const registry = text('mocks/launcher/src/mock-registry.ts');
-    expect(registry).toMatch(registryEntry('acme', 4014));
+    expect(registry).toMatch(registryEntry('acme', 4015));
     expect(registry).toMatch(registryEntry('bravo', 4100));
     expect(registry).toMatch(registryEntry('charlie', 4101));
   });
