@@ -1,5 +1,5 @@
 // Starts the Hello Claims authorization server mock on its documented port and keeps it up until Ctrl-C.
-// Usage: tsx mocks/helloclaims/src/cli.ts [--port <port>]
+// Usage: tsx mocks/helloclaims/src/cli.ts [--port <port>] [--revoke-on-refresh-token-reuse]
 import { startHelloClaimsAuthorizationServer } from './authorization-server.js';
 import { demoClient, demoUser, helloClaimsMockPort } from './config.js';
 
@@ -18,6 +18,7 @@ let server: Awaited<ReturnType<typeof startHelloClaimsAuthorizationServer>>;
 try {
   server = await startHelloClaimsAuthorizationServer({
     port: requestedPort(process.argv.slice(2)),
+    revokeOnRefreshTokenReuse: process.argv.includes('--revoke-on-refresh-token-reuse'),
     onLog: (line) => console.log(`  ${new Date().toISOString()} ${line}`),
   });
 } catch (error) {

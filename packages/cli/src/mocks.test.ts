@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { demoClient, logInAt } from '@coverlink/mock-helloclaims';
 import { expect, it } from 'vitest';
 import { collect, runCli, spawnCli, waitForOutput } from './cli-process.test-support.js';
 
@@ -79,6 +80,39 @@ it('answers on every printed URL while running (JSON output)', async () => {
     });
   expect((await simulatorToken('demo-client:demo-secret')).status).toBe(200);
   expect((await simulatorToken('demo-client:wrong-secret')).status).toBe(401);
+  child.kill('SIGINT');
+  expect((await finished).code).toBe(0);
+}, 60_000);
+
+it('passes --revoke-on-refresh-token-reuse to the Hello Claims authorization server: a reused refresh token revokes its family', async () => {
+  const child = spawnCli(['--json', 'mocks', 'start', '--ports-from', '0', '--revoke-on-refresh-token-reuse']);
+  const finished = collect(child);
+  const [document] = await waitForOutput(child.stdout, /\{[\s\S]*\}\n/, 50_000);
+  const login = (JSON.parse(document) as Record<string, string>)['helloclaims-login'];
+  const [redirectUri = ''] = demoClient.redirectUris;
+  const authorize = new URL(`${login}/login/broker`);
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: demoClient.clientId,
+    redirect_uri: redirectUri,
+    scope: 'requests',
+  }).toString();
+  const code = (await logInAt(authorize)).searchParams.get('code') ?? '';
+  const token = async (body: Record<string, string>) => {
+    const response = await fetch(`${login}/login/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa(`${demoClient.clientId}:${demoClient.clientSecret}`)}` },
+      body: new URLSearchParams({ redirect_uri: redirectUri, ...body }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, string> };
+  };
+  const first = await token({ grant_type: 'authorization_code', code });
+  const second = await token({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token ?? '' });
+  expect(second.status).toBe(200);
+  expect((await token({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token ?? '' })).status).toBe(400);
+  // Without the switch the newer token would still work; with it, the whole family is gone.
+  const after = await token({ grant_type: 'refresh_token', refresh_token: second.body.refresh_token ?? '' });
+  expect(after).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   child.kill('SIGINT');
   expect((await finished).code).toBe(0);
 }, 60_000);

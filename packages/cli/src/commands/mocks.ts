@@ -28,14 +28,18 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
       parsePort,
       4010,
     )
-    .action(async (flags: { portsFrom: number }, command: Command) => {
+    .option(
+      '--revoke-on-refresh-token-reuse',
+      'the Hello Claims authorization server revokes the whole token family when an already rotated refresh token is presented again (RFC 9700 §4.14.2), instead of refusing only that request',
+    )
+    .action(async (flags: { portsFrom: number; revokeOnRefreshTokenReuse?: boolean }, command: Command) => {
       const context = contextOf(command, options);
       const { reporter } = context;
       // Ctrl-C from here on stops the mocks cleanly, even while they start.
       const stop = context.waitForStop();
       const [launcher, helloClaims, osiguSimulator] = await loadMockPackages();
       reporter.begin('starting the mocks');
-      const started = await Promise.allSettled(mocksToStart(launcher, helloClaims, osiguSimulator, flags.portsFrom));
+      const started = await Promise.allSettled(mocksToStart(launcher, helloClaims, osiguSimulator, flags));
       const running = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
       const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (failed !== undefined) {
@@ -67,20 +71,23 @@ function mocksToStart(
   launcher: MocksModule,
   helloClaims: HelloClaimsMockModule,
   osiguSimulator: OsiguSimulatorModule,
-  portsFrom: number,
+  flags: { portsFrom: number; revokeOnRefreshTokenReuse?: boolean },
 ): Promise<Running>[] {
+  const { portsFrom } = flags;
   let index = 0;
   const nextPort = () => (portsFrom === 0 ? 0 : portsFrom + index++);
   const starts: Promise<Running>[] = [];
   for (const name of Object.keys(launcher.mockDefinitions) as MockName[]) {
     if (name === 'helloclaims') {
       starts.push(
-        helloClaims.startHelloClaimsAuthorizationServer({ port: nextPort() }).then((server) => ({
-          label: 'helloclaims-login',
-          url: server.url,
-          detail: `authorize ${new URL(server.authorizeUrl).pathname}, token ${new URL(server.tokenUrl).pathname}; client ${helloClaims.demoClient.clientId}, user ${helloClaims.demoUser.username}`,
-          stop: server.stop,
-        })),
+        helloClaims
+          .startHelloClaimsAuthorizationServer({ port: nextPort(), revokeOnRefreshTokenReuse: flags.revokeOnRefreshTokenReuse === true })
+          .then((server) => ({
+            label: 'helloclaims-login',
+            url: server.url,
+            detail: `authorize ${new URL(server.authorizeUrl).pathname}, token ${new URL(server.tokenUrl).pathname}; client ${helloClaims.demoClient.clientId}, user ${helloClaims.demoUser.username}${flags.revokeOnRefreshTokenReuse === true ? '; a reused refresh token revokes its family' : ''}`,
+            stop: server.stop,
+          })),
       );
     }
     const label = name === 'helloclaims' ? 'helloclaims-api' : name;
