@@ -250,8 +250,9 @@ export class AuthorizationRequests {
     }
     stored.status = 'COMPLETED';
     stored.updatedAt = new Date().toISOString();
+    // Statuses only: authorization codes are sensitive (x-coverlink-sensitive) and stay out of log lines.
     this.#settings.onLog(
-      `authorization request ${stored.id} COMPLETED: ${stored.authorizations.map((authorization) => `${authorization.authorization_code} ${authorization.status}`).join(', ')}`,
+      `authorization request ${stored.id} COMPLETED: ${stored.authorizations.map((authorization) => `${authorization.product_type} ${authorization.status}`).join(', ')}`,
     );
   }
 

@@ -131,7 +131,8 @@ export class Dispensing {
       remainingAttempts: otpAttempts,
     };
     this.#otps.set(otp.otp_id, otp);
-    this.#settings.onLog(`OTP ${otp.otp_id} sent by ${otp.channel} (sandbox outbox; code ${otp.code})`);
+    // The code itself stays out of the log, as any secret does: tests read it from sentOtps().
+    this.#settings.onLog(`OTP ${otp.otp_id} sent by ${otp.channel} (readable in sentOtps())`);
     return { status: 200, body: { otp_id: otp.otp_id, expires_at: otp.expires_at } };
   }
 

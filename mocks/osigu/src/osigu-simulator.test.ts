@@ -315,6 +315,20 @@ describe('authorization requests with a synchronous sponsor', () => {
   });
 });
 
+describe('operations the spec gives no 4xx for an off-spec request', () => {
+  it('answer 422 with the validator findings, without counting it as the simulator’s violation', async () => {
+    // getSponsorConfiguration declares no 400/422 yet (issue 15 adds them); product_type is required.
+    const response = await fetch(`${simulator.url}/arc/v1/sponsors/sponsor-sandbox/configuration`, { headers: bearer });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ error_code: '071-422', message: expect.stringContaining('product_type') });
+  });
+
+  it('answer the spec example where the simulator keeps no state (medication search), as Prism does', async () => {
+    const answer = await client.send('GET', '/medical-catalogs/v1/medications?query=acetaminophen', { headers: bearer });
+    expect(answer.status).toBe(200);
+  });
+});
+
 describe('an asynchronous sponsor', () => {
   it('answers PENDING_SPONSOR, then decides and delivers a signed authorization.created to each matching subscription', async () => {
     const authorizations = await client.send('POST', '/webhooks/v1/subscriptions', {
