@@ -391,6 +391,16 @@ describe('an asynchronous sponsor', () => {
     }
   });
 
+  it('refuses a plain http subscription URL: OSIGU delivers to HTTPS only', async () => {
+    const answer = await client.send('POST', '/webhooks/v1/subscriptions', {
+      headers: bearer,
+      body: { url: 'http://127.0.0.1:9/osigu', event_types: ['*'] },
+      offSpec: true,
+    });
+    expect(answer.status).toBe(422);
+    expect(simulator.subscriptions().map((subscription) => subscription.url)).not.toContain('http://127.0.0.1:9/osigu');
+  });
+
   it('delivers authorization.rejected with the rejection_reason for the designated product', async () => {
     const subscription = await client.send('POST', '/webhooks/v1/subscriptions', {
       headers: bearer,
