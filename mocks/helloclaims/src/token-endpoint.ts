@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { secretsEqual } from '@coverlink/mocks';
 import { normalizeRedirectUri, type RegisteredClient } from './config.js';
 import { readFormBody, repeatedParameters, sendJson } from './http.js';
-import { secretsEqual } from './secrets.js';
 import type { GrantResult, IssuedTokens, TokenStore } from './token-store.js';
 
 /** The body of a successful token response, with the fields and the order of the Hello Claims document. */

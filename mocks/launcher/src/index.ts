@@ -16,5 +16,6 @@ export {
   startRedisCluster,
 } from './redis-cluster.js';
 export { ensureRedisServerInstalled, type RunningRedis, startRedisServer } from './redis-server.js';
+export { secretsEqual } from './secrets-equal.js';
 export { type SelfSignedCertificate, selfSignedCertificate } from './self-signed-certificate.js';
 export { mockGlobalSetup, type ProvidingProject } from './vitest-global-setup.js';

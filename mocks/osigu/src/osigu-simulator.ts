@@ -15,7 +15,7 @@ import {
 import { type CreateClaimBody, OutpatientClaims } from './outpatient-claims.js';
 import { demoClient, documentPolicyLimits, type IndicationFileType, type ProductType, type SimulatorClient } from './sandbox-data.js';
 import { osiguError, type SimulatedResponse } from './simulated-response.js';
-import { SponsorDirectory } from './sponsor-directory.js';
+import { pageOf, SponsorDirectory } from './sponsor-directory.js';
 import { documentedTokenRateLimit, TokenEndpoint } from './token-endpoint.js';
 import {
   type DeliveryAttempt,
@@ -252,18 +252,8 @@ function registerHandlers(
       const { url, event_types } = body<{ url: string; event_types: string[] }>(context);
       return { status: 201, body: webhooks.subscribe(url, event_types) };
     },
-    listWebhookSubscriptions: (context, extras) => {
-      const { page, size } = paging(context);
-      const items = webhooks.subscriptions();
-      return {
-        status: 200,
-        body: {
-          content: items.slice(page * size, page * size + size),
-          page: { size, total_elements: items.length, total_pages: Math.ceil(items.length / size), number: page },
-          links: [{ rel: 'self', href: selfUrl(context, extras) }],
-        },
-      };
-    },
+    listWebhookSubscriptions: (context, extras) =>
+      pageOf(webhooks.subscriptions(), paging(context).page, paging(context).size, selfUrl(context, extras)),
     deleteWebhookSubscription: (context) =>
       webhooks.unsubscribe(path(context, 'subscription_id'))
         ? { status: 204 }

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { secretsEqual } from '@coverlink/mocks';
 import type { SimulatorClient } from './sandbox-data.js';
 import { osiguError, type SimulatedResponse } from './simulated-response.js';
 
@@ -21,12 +22,6 @@ const scope = 'arc:read arc:write dispensing:read dispensing:write ehr:read ehr:
 
 function base64Url(value: string | Buffer): string {
   return Buffer.from(value).toString('base64url');
-}
-
-function secretsEqual(left: string, right: string): boolean {
-  const a = Buffer.from(left);
-  const b = Buffer.from(right);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**
