@@ -63,6 +63,10 @@ async function approvedSandboxAuthorization(products: object[] = [medication]) {
   };
 }
 
+it('refuses to start on a port in use, with the system error', async () => {
+  await expect(startOsiguSimulator({ port: simulator.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+});
+
 describe('the token endpoint', () => {
   it('issues a bearer token to the demo client that the other operations accept', async () => {
     const answer = await client.send('POST', '/v1/oauth/token', {

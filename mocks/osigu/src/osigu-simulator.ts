@@ -22,7 +22,6 @@ import {
   documentedRedeliveryPolicy,
   type RedeliveryPolicy,
   WebhookDelivery,
-  type WebhookDelivery as WebhookDeliveryClass,
   type WebhookEvent,
   type WebhookSubscription,
 } from './webhook-delivery.js';
@@ -152,7 +151,15 @@ export async function startOsiguSimulator(options: OsiguSimulatorOptions = {}): 
 
   registerHandlers(api, { tokens, webhooks, directory, authorizationRequests, dispensing, claims }, recordViolation, onLog);
   const app = await createHttpServer(api);
-  const address = await app.listen({ port: options.port ?? osiguSimulatorPort, host: '127.0.0.1' });
+  let address: string;
+  try {
+    address = await app.listen({ port: options.port ?? osiguSimulatorPort, host: '127.0.0.1' });
+  } catch (error) {
+    // A taken port must not leave the delivery agent and the server half open behind the error.
+    await webhooks.stop();
+    await app.close();
+    throw error;
+  }
   const url = address.replace('localhost', '127.0.0.1');
   let stopped: Promise<void> | undefined;
   return {
@@ -178,7 +185,7 @@ export async function startOsiguSimulator(options: OsiguSimulatorOptions = {}): 
 
 interface Parts {
   tokens: TokenEndpoint;
-  webhooks: WebhookDeliveryClass;
+  webhooks: WebhookDelivery;
   directory: SponsorDirectory;
   authorizationRequests: AuthorizationRequests;
   dispensing: Dispensing;
