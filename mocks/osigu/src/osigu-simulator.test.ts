@@ -141,7 +141,14 @@ describe('the token rate limit (10 per minute per client_id)', () => {
       expect((await tokenRequest('other-client:other-secret')).status).toBe(200);
 
       now += 50_000;
-      expect((await tokenRequest('demo-client:demo-secret')).status).toBe(200);
+      const fresh = await tokenRequest('demo-client:demo-secret');
+      expect(fresh.status).toBe(200);
+      // The token opens the API until its expires_in has passed on the same clock.
+      const headers = { authorization: `Bearer ${(fresh.body as { access_token: string }).access_token}` };
+      expect((await limitedClient.send('GET', '/v1/sponsors/sponsor-sandbox/forms', { headers })).status).toBe(200);
+      now += 3600_000;
+      const expired = await limitedClient.send('GET', '/v1/sponsors/sponsor-sandbox/forms', { headers });
+      expect(expired).toMatchObject({ status: 401, body: { message: 'Access token expired' } });
       expect(limitedClient.problems()).toEqual([]);
       expect(limited.specViolations()).toEqual([]);
     } finally {
@@ -544,6 +551,36 @@ describe('dispensing with OTP', () => {
         .filter((event) => event.data.dispensation_id === dispensationId)
         .map((event) => event.event_type),
     ).toEqual(['dispensing.started', 'dispensing.completed']);
+  });
+
+  it('needs no verification for a sponsor that requires none (the asynchronous demo-insurer, once it approved)', async () => {
+    const created = await client.send('POST', '/arc/v1/authorization-requests', {
+      headers: bearer,
+      body: { ...juan, diagnosis_code: 'R51', products: [medication] },
+    });
+    const id = (created.body as { authorization_request_id: string }).authorization_request_id;
+    await client.send('POST', `/arc/v1/authorization-requests/${id}/upload/base64`, {
+      headers: bearer,
+      body: { file_name: 'rx.pdf', content_type: 'application/pdf', file_type: 'PRESCRIPTION', content: btoa('%PDF-1.7 rx') },
+    });
+    await client.send('POST', `/arc/v1/authorization-requests/${id}/complete`, { headers: bearer });
+    const decided = await vi.waitFor(async () => {
+      const answer = await client.send('GET', `/arc/v1/authorization-requests/${id}`, { headers: bearer });
+      expect(answer.body).toMatchObject({ status: 'COMPLETED' });
+      return answer.body as { authorizations: { authorization_code: string }[] };
+    });
+    const code = decided.authorizations[0]?.authorization_code ?? '';
+    const started = await client.send('POST', '/dispensing/v1/dispensations', {
+      headers: bearer,
+      body: { code, beneficiary_id: juan.beneficiary_id },
+    });
+    expect(started.body).toMatchObject({ status: 'STARTED', verification_required: null });
+    const dispensationId = (started.body as { dispensation_id: string }).dispensation_id;
+    const done = await client.send('POST', `/dispensing/v1/dispensations/${dispensationId}/complete`, {
+      headers: bearer,
+      body: { amount: 37_515, document_number: 'FE-000124', document_date: '2026-06-26' },
+    });
+    expect(done.status).toBe(200);
   });
 
   it('refuses a rejected authorization and an unknown code', async () => {
