@@ -24,7 +24,7 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
     )
     .option(
       '--ports-from <port>',
-      'first of consecutive ports, in the order of the mock registry (osigu, oneassure, Hello Claims login, Hello Claims API, then added providers, then the simulators: osigu-simulator); 0 picks free ports',
+      'first of consecutive ports, in the order of the documented ports (osigu, oneassure, Hello Claims login, Hello Claims API, OSIGU simulator, then added providers); 0 picks free ports',
       parsePort,
       4010,
     )
@@ -63,9 +63,9 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
 }
 
 /**
- * One start per mock, in the registry's order, each on the next port: every provider's Prism mock,
- * with the Hello Claims authorization server just before the Hello Claims API it issues tokens for,
- * then the registry's stateful simulators.
+ * One start per mock, each on the next port in the order of the mocks' documented ports (so `--ports-from 4010`
+ * gives every mock its documented port): every provider's Prism mock, the Hello Claims authorization server beside
+ * the Hello Claims API it issues tokens for, and the registry's stateful simulators.
  */
 function mocksToStart(
   launcher: MocksModule,
@@ -73,40 +73,44 @@ function mocksToStart(
   osiguSimulator: OsiguSimulatorModule,
   flags: { portsFrom: number; revokeOnRefreshTokenReuse?: boolean },
 ): Promise<Running>[] {
-  const { portsFrom } = flags;
-  let index = 0;
-  const nextPort = () => (portsFrom === 0 ? 0 : portsFrom + index++);
-  const starts: Promise<Running>[] = [];
+  const revoke = flags.revokeOnRefreshTokenReuse === true;
+  const planned: { documentedPort: number; start: (port: number) => Promise<Running> }[] = [];
   for (const name of Object.keys(launcher.mockDefinitions) as MockName[]) {
     if (name === 'helloclaims') {
-      starts.push(
-        helloClaims
-          .startHelloClaimsAuthorizationServer({ port: nextPort(), revokeOnRefreshTokenReuse: flags.revokeOnRefreshTokenReuse === true })
-          .then((server) => ({
+      planned.push({
+        documentedPort: helloClaims.helloClaimsMockPort,
+        start: (port) =>
+          helloClaims.startHelloClaimsAuthorizationServer({ port, revokeOnRefreshTokenReuse: revoke }).then((server) => ({
             label: 'helloclaims-login',
             url: server.url,
-            detail: `authorize ${new URL(server.authorizeUrl).pathname}, token ${new URL(server.tokenUrl).pathname}; client ${helloClaims.demoClient.clientId}, user ${helloClaims.demoUser.username}${flags.revokeOnRefreshTokenReuse === true ? '; a reused refresh token revokes its family' : ''}`,
+            detail: `authorize ${new URL(server.authorizeUrl).pathname}, token ${new URL(server.tokenUrl).pathname}; client ${helloClaims.demoClient.clientId}, user ${helloClaims.demoUser.username}${revoke ? '; a reused refresh token revokes its family' : ''}`,
             stop: server.stop,
           })),
-      );
+      });
     }
     const label = name === 'helloclaims' ? 'helloclaims-api' : name;
     const detail = name === 'helloclaims' ? 'Prism, specs/helloclaims resource API' : `Prism, specs/${name}; any client credentials`;
-    starts.push(launcher.startMock(name, { port: nextPort() }).then((mock) => ({ label, url: mock.url, detail, stop: mock.stop })));
+    planned.push({
+      documentedPort: launcher.mockDefinitions[name].port,
+      start: (port) => launcher.startMock(name, { port }).then((mock) => ({ label, url: mock.url, detail, stop: mock.stop })),
+    });
   }
   for (const name of Object.keys(launcher.simulatorDefinitions) as (keyof MocksModule['simulatorDefinitions'])[]) {
     if (name === 'osigu-simulator') {
-      starts.push(
-        osiguSimulator.startOsiguSimulator({ port: nextPort() }).then((simulator) => ({
-          label: name,
-          url: simulator.url,
-          detail: `stateful, specs/osigu; client ${osiguSimulator.demoClient.clientId}, webhook secret ${osiguSimulator.simulatorWebhookSecret}`,
-          stop: simulator.stop,
-        })),
-      );
+      planned.push({
+        documentedPort: launcher.simulatorDefinitions[name].port,
+        start: (port) =>
+          osiguSimulator.startOsiguSimulator({ port }).then((simulator) => ({
+            label: name,
+            url: simulator.url,
+            detail: `stateful, specs/osigu; client ${osiguSimulator.demoClient.clientId}, webhook secret ${osiguSimulator.simulatorWebhookSecret}`,
+            stop: simulator.stop,
+          })),
+      });
     }
   }
-  return starts;
+  planned.sort((left, right) => left.documentedPort - right.documentedPort);
+  return planned.map((mock, index) => mock.start(flags.portsFrom === 0 ? 0 : flags.portsFrom + index));
 }
 
 async function stopAll(running: readonly Running[]): Promise<void> {
