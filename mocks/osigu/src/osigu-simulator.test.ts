@@ -67,6 +67,23 @@ it('refuses to start on a port in use, with the system error', async () => {
   await expect(startOsiguSimulator({ port: simulator.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
 });
 
+/**
+ * Creates a demo-insurer request, attaches the prescription its policy requires and completes it: the asynchronous
+ * journey up to PENDING_SPONSOR. Returns the request id and the complete answer.
+ */
+async function submitToAsyncSponsor(checked: SpecCheckedClient, headers: Record<string, string>, products: object[] = [medication]) {
+  const created = await checked.send('POST', '/arc/v1/authorization-requests', {
+    headers,
+    body: { ...juan, diagnosis_code: 'R51', products },
+  });
+  const id = (created.body as { authorization_request_id: string }).authorization_request_id;
+  await checked.send('POST', `/arc/v1/authorization-requests/${id}/upload/base64`, {
+    headers,
+    body: { file_name: 'rx.pdf', content_type: 'application/pdf', file_type: 'PRESCRIPTION', content: btoa('%PDF-1.7 rx') },
+  });
+  return { id, completed: await checked.send('POST', `/arc/v1/authorization-requests/${id}/complete`, { headers }) };
+}
+
 describe('the token endpoint', () => {
   it('issues a bearer token to the demo client that the other operations accept', async () => {
     const answer = await client.send('POST', '/v1/oauth/token', {
@@ -353,16 +370,7 @@ describe('an asynchronous sponsor', () => {
       body: { url: dispensingOnly.url, event_types: ['dispensing.*'] },
     });
     try {
-      const created = await client.send('POST', '/arc/v1/authorization-requests', {
-        headers: bearer,
-        body: { ...juan, diagnosis_code: 'R51', products: [medication] },
-      });
-      const id = (created.body as { authorization_request_id: string }).authorization_request_id;
-      await client.send('POST', `/arc/v1/authorization-requests/${id}/upload/base64`, {
-        headers: bearer,
-        body: { file_name: 'rx.pdf', content_type: 'application/pdf', file_type: 'PRESCRIPTION', content: btoa('%PDF-1.7 rx') },
-      });
-      const completed = await client.send('POST', `/arc/v1/authorization-requests/${id}/complete`, { headers: bearer });
+      const { id, completed } = await submitToAsyncSponsor(client, bearer);
       expect(completed).toMatchObject({ status: 202, body: { status: 'PENDING_SPONSOR' } });
 
       const delivery = await vi.waitFor(() => {
@@ -423,16 +431,7 @@ describe('an asynchronous sponsor', () => {
       subscriptionId,
     );
     try {
-      const created = await client.send('POST', '/arc/v1/authorization-requests', {
-        headers: bearer,
-        body: { ...juan, diagnosis_code: 'R51', products: [{ ...medication, product_code: testInputs.rejectedProductCode }] },
-      });
-      const id = (created.body as { authorization_request_id: string }).authorization_request_id;
-      await client.send('POST', `/arc/v1/authorization-requests/${id}/upload/base64`, {
-        headers: bearer,
-        body: { file_name: 'rx.pdf', content_type: 'application/pdf', file_type: 'PRESCRIPTION', content: btoa('%PDF-1.7 rx') },
-      });
-      await client.send('POST', `/arc/v1/authorization-requests/${id}/complete`, { headers: bearer });
+      const { id } = await submitToAsyncSponsor(client, bearer, [{ ...medication, product_code: testInputs.rejectedProductCode }]);
       const event = await vi.waitFor(() => {
         const found = simulator.events().find((item) => item.data.authorization_request_id === id);
         if (found === undefined) throw new Error('not decided yet');
@@ -463,16 +462,7 @@ describe('redelivery', () => {
       const own = await SpecCheckedClient.create(redelivering.url);
       const headers = { authorization: `Bearer ${await own.token()}` };
       await own.send('POST', '/webhooks/v1/subscriptions', { headers, body: { url: flaky.url, event_types: ['authorization.created'] } });
-      const created = await own.send('POST', '/arc/v1/authorization-requests', {
-        headers,
-        body: { ...juan, diagnosis_code: 'R51', products: [medication] },
-      });
-      const id = (created.body as { authorization_request_id: string }).authorization_request_id;
-      await own.send('POST', `/arc/v1/authorization-requests/${id}/upload/base64`, {
-        headers,
-        body: { file_name: 'rx.pdf', content_type: 'application/pdf', file_type: 'PRESCRIPTION', content: btoa('%PDF-1.7 rx') },
-      });
-      await own.send('POST', `/arc/v1/authorization-requests/${id}/complete`, { headers });
+      await submitToAsyncSponsor(own, headers);
 
       await vi.waitFor(
         () => expect(redelivering.deliveries().map((attempt) => attempt.outcome)).toEqual(['failed', 'failed', 'delivered']),
@@ -554,16 +544,7 @@ describe('dispensing with OTP', () => {
   });
 
   it('needs no verification for a sponsor that requires none (the asynchronous demo-insurer, once it approved)', async () => {
-    const created = await client.send('POST', '/arc/v1/authorization-requests', {
-      headers: bearer,
-      body: { ...juan, diagnosis_code: 'R51', products: [medication] },
-    });
-    const id = (created.body as { authorization_request_id: string }).authorization_request_id;
-    await client.send('POST', `/arc/v1/authorization-requests/${id}/upload/base64`, {
-      headers: bearer,
-      body: { file_name: 'rx.pdf', content_type: 'application/pdf', file_type: 'PRESCRIPTION', content: btoa('%PDF-1.7 rx') },
-    });
-    await client.send('POST', `/arc/v1/authorization-requests/${id}/complete`, { headers: bearer });
+    const { id } = await submitToAsyncSponsor(client, bearer);
     const decided = await vi.waitFor(async () => {
       const answer = await client.send('GET', `/arc/v1/authorization-requests/${id}`, { headers: bearer });
       expect(answer.body).toMatchObject({ status: 'COMPLETED' });

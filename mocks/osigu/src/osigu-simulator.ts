@@ -15,7 +15,7 @@ import {
 import { type CreateClaimBody, OutpatientClaims } from './outpatient-claims.js';
 import { demoClient, documentPolicyLimits, type IndicationFileType, type ProductType, type SimulatorClient } from './sandbox-data.js';
 import { osiguError, type SimulatedResponse } from './simulated-response.js';
-import { pageOf, SponsorDirectory } from './sponsor-directory.js';
+import { type ProductListing, pageOf, SponsorDirectory } from './sponsor-directory.js';
 import { documentedTokenRateLimit, TokenEndpoint } from './token-endpoint.js';
 import {
   type DeliveryAttempt,
@@ -207,6 +207,12 @@ function registerHandlers(
     const { page, size } = paging(context);
     return `${extras.baseUrl}${context.request.path}?page=${page}&size=${size}`;
   };
+  const productListing = (context: Context, extras: HandlerExtras): ProductListing => ({
+    productType: query(context).product_type as ProductType | undefined,
+    query: query(context).query as string | undefined,
+    ...paging(context),
+    selfUrl: selfUrl(context, extras),
+  });
 
   const handlers: Record<string, Handler> = {
     getAccessToken: (context) => tokens.issue(String(context.security?.clientBasic)),
@@ -240,21 +246,9 @@ function registerHandlers(
     getOutpatientCareClaim: (context) => claims.get(path(context, 'claim_id')),
     completeOutpatientCareClaim: (context) => claims.complete(path(context, 'claim_id')),
     registerProviderProduct: (context) => directory.register(body<{ product_code: string }>(context).product_code),
-    listProviderProducts: (context, extras) =>
-      directory.registeredProducts(
-        { productType: query(context).product_type as ProductType | undefined, query: query(context).query as string | undefined },
-        paging(context).page,
-        paging(context).size,
-        selfUrl(context, extras),
-      ),
+    listProviderProducts: (context, extras) => directory.registeredProducts(productListing(context, extras)),
     deleteProviderProduct: (context) => directory.unregister(path(context, 'product_code')),
-    listProducts: (context, extras) =>
-      directory.catalogue(
-        { productType: query(context).product_type as ProductType | undefined, query: query(context).query as string | undefined },
-        paging(context).page,
-        paging(context).size,
-        selfUrl(context, extras),
-      ),
+    listProducts: (context, extras) => directory.catalogue(productListing(context, extras)),
     createWebhookSubscription: (context) => {
       const { url, event_types } = body<{ url: string; event_types: string[] }>(context);
       return { status: 201, body: webhooks.subscribe(url, event_types) };

@@ -12,6 +12,16 @@ import { osiguError, type SimulatedResponse } from './simulated-response.js';
 /** A sponsor that may be used, or the answer that refuses it (404 unknown, 403 not affiliated). */
 export type SponsorLookup = { ok: true; sponsor: SandboxSponsor } | { ok: false; response: SimulatedResponse };
 
+/** What a product listing asks: the spec's `product_type` and `query` filters, `page` (zero-based) and `size`. */
+export interface ProductListing {
+  productType?: ProductType | undefined;
+  query?: string | undefined;
+  page: number;
+  size: number;
+  /** The listing's own URL, for the `self` link. */
+  selfUrl: string;
+}
+
 /** Paging as the spec's `page` (zero-based) and `size` parameters, with the D-pagination body. */
 export function pageOf<T>(items: readonly T[], page: number, size: number, selfUrl: string): SimulatedResponse {
   return {
@@ -136,30 +146,25 @@ export class SponsorDirectory {
   }
 
   /** `GET /arc/v1/providers/products`. */
-  registeredProducts(
-    filter: { productType?: ProductType; query?: string },
-    page: number,
-    size: number,
-    selfUrl: string,
-  ): SimulatedResponse {
+  registeredProducts(listing: ProductListing): SimulatedResponse {
     const items = [...this.#registered]
       .map(([code, registeredAt]) => ({ product: this.product(code), registeredAt }))
-      .filter(({ product }) => product !== undefined && matches(product, filter))
+      .filter(({ product }) => product !== undefined && matches(product, listing))
       .map(({ product, registeredAt }) => ({
         product_code: product?.productCode,
         product_type: product?.productType,
         name: product?.name,
         registered_at: registeredAt,
       }));
-    return pageOf(items, page, size, selfUrl);
+    return pageOf(items, listing.page, listing.size, listing.selfUrl);
   }
 
   /** `GET /arc/v1/products`. */
-  catalogue(filter: { productType?: ProductType; query?: string }, page: number, size: number, selfUrl: string): SimulatedResponse {
+  catalogue(listing: ProductListing): SimulatedResponse {
     const items = sandboxCatalogue
-      .filter((product) => matches(product, filter))
+      .filter((product) => matches(product, listing))
       .map((product) => ({ product_code: product.productCode, product_type: product.productType, name: product.name }));
-    return pageOf(items, page, size, selfUrl);
+    return pageOf(items, listing.page, listing.size, listing.selfUrl);
   }
 }
 
