@@ -18,4 +18,5 @@ export {
 export { ensureRedisServerInstalled, type RunningRedis, startRedisServer } from './redis-server.js';
 export { secretsEqual } from './secrets-equal.js';
 export { type SelfSignedCertificate, selfSignedCertificate } from './self-signed-certificate.js';
+export { runServerCommand } from './server-command.js';
 export { mockGlobalSetup, type ProvidingProject } from './vitest-global-setup.js';
