@@ -14,7 +14,7 @@ it('docs/README.md lists every provider as its coverlink.provider.json declares 
   expect(providerTablePageText(workspaceRoot).changed).toBe(false);
   const table = renderProviderTable(workspaceRoot);
   expect(table).toMatch(
-    /\| OSIGU +\| Latin America: .* \| `@coverlink\/osigu` +\| \[osigu\.md\]\(\.\/osigu\.md\) +\| client credentials +\| 4010 /,
+    /\| OSIGU +\| Latin America: .* \| `@coverlink\/osigu` +\| \[osigu\.md\]\(\.\/osigu\.md\) +\| client credentials +\| 4010, 4014 \(simulator\) /,
   );
   expect(table).toMatch(/\| Hello Claims .* \| 4012 \(login\), 4013 \(API\) \| `npx pnpm@10\.34\.9 nx run mock-helloclaims:mock` \|/);
 });

@@ -14,8 +14,11 @@ export function renderProviderTable(workspaceRoot: string): string {
     const page = existsSync(join(workspaceRoot, 'docs', `${provider.name}.md`))
       ? `[${provider.name}.md](./${provider.name}.md)`
       : `[README](../${provider.root}/README.md)`;
-    const { authorizationServer, port } = provider.mock;
-    const ports = authorizationServer === undefined ? `${port}` : `${authorizationServer.port} (login), ${port} (API)`;
+    const { authorizationServer, simulator, port } = provider.mock;
+    const ports = [
+      authorizationServer === undefined ? `${port}` : `${authorizationServer.port} (login), ${port} (API)`,
+      ...(simulator === undefined ? [] : [`${simulator.port} (simulator)`]),
+    ].join(', ');
     return [
       provider.displayName,
       provider.summary,

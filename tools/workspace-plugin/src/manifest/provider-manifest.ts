@@ -36,6 +36,7 @@ export interface ProviderManifest {
     kind: 'prism' | 'authorization-server+prism';
     port: number;
     authorizationServer?: { project: string; port: number };
+    simulator?: { project: string; port: number };
   };
   environments: Record<string, ProviderEnvironment>;
   bundle: { platform: 'browser' | 'node'; limit: string };

@@ -110,7 +110,9 @@ function providerNodes(manifest: ProviderManifest, root: string): CreateNodesRes
  */
 function mockProject({ name, mock }: ProviderManifest): CreateNodesResult['projects'] {
   const prism = `tsx mocks/launcher/src/cli.ts ${name}`;
-  if (mock.authorizationServer === undefined) {
+  // A stateful server beside Prism (an authorization server, a simulator) is its own project: the mock target joins it.
+  const server = mock.authorizationServer ?? mock.simulator;
+  if (server === undefined) {
     return {
       [`mocks/${name}`]: {
         name: `mock-${name}`,
@@ -119,7 +121,7 @@ function mockProject({ name, mock }: ProviderManifest): CreateNodesResult['proje
       },
     };
   }
-  const { project } = mock.authorizationServer;
+  const { project } = server;
   return {
     [project]: {
       targets: {

@@ -129,7 +129,7 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
     await providerGenerator(tree, { name: 'charlie' });
 
     expect([manifestOf('acme'), manifestOf('bravo'), manifestOf('charlie')].map((manifest) => manifest.mock.port)).toEqual([
-      4014, 4100, 4101,
+      4015, 4100, 4101,
     ]);
   });
 

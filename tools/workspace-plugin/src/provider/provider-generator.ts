@@ -76,7 +76,7 @@ export default async function providerGenerator(tree: Tree, schema: ProviderGene
   };
 }
 
-/** Every documented mock port (Prism's and an authorization server's), with the provider declaring it. */
+/** Every documented mock port (Prism's, an authorization server's, a simulator's), with the provider declaring it. */
 function declaredPorts(tree: Tree): Map<number, string> {
   const ports = new Map<number, string>();
   for (const folder of tree.children(providerPackagesFolder)) {
@@ -85,6 +85,7 @@ function declaredPorts(tree: Tree): Map<number, string> {
     const { mock } = readJson<ProviderManifest>(tree, path);
     ports.set(mock.port, folder);
     if (mock.authorizationServer !== undefined) ports.set(mock.authorizationServer.port, folder);
+    if (mock.simulator !== undefined) ports.set(mock.simulator.port, folder);
   }
   return ports;
 }
