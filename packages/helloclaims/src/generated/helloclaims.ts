@@ -433,6 +433,15 @@ export interface components {
             metadata?: components["schemas"]["Metadata"];
         };
         /**
+         * @description Body of `createQuote`: a `Quote` and its items with no property the type reference does
+         *     not list, so a misspelled field fails in the mocks instead of being dropped. `Quote` and
+         *     `QuoteItem` themselves stay open, because Hello Claims may add fields to its answers.
+         */
+        CreateQuoteBody: components["schemas"]["Quote"] & {
+            /** @description The quote's line items. */
+            items?: components["schemas"]["QuoteItem"][];
+        };
+        /**
          * @description Quote status (HC-T:Authority, HC-q). `Draft` can be edited; `Submitted` cannot be modified. The type reference's enum may be longer (only these two are documented).
          * @default Draft
          * @enum {string}
@@ -908,7 +917,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Quote"];
+                "application/json": components["schemas"]["CreateQuoteBody"];
             };
         };
         responses: {

@@ -1042,8 +1042,19 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description Any OneAssure webhook event, discriminated by `event`. A single receiving endpoint gets every event, so receivers parse this union. */
-        OneAssureWebhookEvent: components["schemas"]["ProposalInitiatedEvent"] | components["schemas"]["ProposalPendingEvent"] | components["schemas"]["ProposalSubmittedEvent"] | components["schemas"]["ProposalUnderwritingEvent"] | components["schemas"]["ProposalCancelledEvent"] | components["schemas"]["ProposalAcceptedEvent"] | components["schemas"]["ProposalRejectedEvent"] | components["schemas"]["ProposalOfflineEvent"] | components["schemas"]["PolicyIssuedEvent"] | components["schemas"]["PolicyUploadedEvent"];
+        /**
+         * @description Any OneAssure webhook event. A single receiving endpoint gets every event, so receivers
+         *     parse this union: each event listed here has its own payload, told apart by `event`, and
+         *     any other event name parses as `UnknownOneAssureWebhookEvent` instead of failing, so an
+         *     event OneAssure adds later does not break a receiver. No `discriminator`: it would map
+         *     every `event` to a listed member and so refuse the new ones.
+         */
+        OneAssureWebhookEvent: components["schemas"]["ProposalInitiatedEvent"] | components["schemas"]["ProposalPendingEvent"] | components["schemas"]["ProposalSubmittedEvent"] | components["schemas"]["ProposalUnderwritingEvent"] | components["schemas"]["ProposalCancelledEvent"] | components["schemas"]["ProposalAcceptedEvent"] | components["schemas"]["ProposalRejectedEvent"] | components["schemas"]["ProposalOfflineEvent"] | components["schemas"]["PolicyIssuedEvent"] | components["schemas"]["PolicyUploadedEvent"] | components["schemas"]["UnknownOneAssureWebhookEvent"];
+        /** @description An event whose name this document does not list - the envelope with an untyped `data`. Acknowledge it, then ignore or log it. */
+        UnknownOneAssureWebhookEvent: components["schemas"]["WebhookEventEnvelope"] & {
+            /** @description An event name not listed in `OneAssureWebhookEvent`. */
+            event?: string;
+        };
         /** @description `health.proposal.initiated` (OA-wh-pr): `data` is the full proposal. */
         ProposalInitiatedEvent: components["schemas"]["WebhookEventEnvelope"] & {
             /**
@@ -1052,12 +1063,6 @@ export interface components {
              */
             event: "health.proposal.initiated";
             data: components["schemas"]["InitiatedProposal"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.initiated";
         };
         /** @description `health.proposal.pending` (OA-wh-pr). */
         ProposalPendingEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1074,12 +1079,6 @@ export interface components {
                  */
                 status: "PENDING";
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.pending";
         };
         /** @description `health.proposal.submitted` (OA-wh-pr). */
         ProposalSubmittedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1096,12 +1095,6 @@ export interface components {
                  */
                 status: "SUBMITTED";
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.submitted";
         };
         /** @description `health.proposal.underwriting` (OA-wh-pr). */
         ProposalUnderwritingEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1118,12 +1111,6 @@ export interface components {
                  */
                 status: "UNDERWRITING";
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.underwriting";
         };
         /** @description `health.proposal.cancelled` (OA-wh-pr): carries `cancelled_reason`. */
         ProposalCancelledEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1133,12 +1120,6 @@ export interface components {
              */
             event: "health.proposal.cancelled";
             data: components["schemas"]["ProposalCancelledData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.cancelled";
         };
         /** @description `health.proposal.accepted` (OA-wh-pr). */
         ProposalAcceptedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1155,12 +1136,6 @@ export interface components {
                  */
                 status: "ACCEPTED";
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.accepted";
         };
         /** @description `health.proposal.rejected` (OA-wh-pr): carries `rejection_reason`. */
         ProposalRejectedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1170,12 +1145,6 @@ export interface components {
              */
             event: "health.proposal.rejected";
             data: components["schemas"]["ProposalRejectedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.rejected";
         };
         /** @description `health.proposal.offline` (OA-wh-pr): the proposal will be processed offline. */
         ProposalOfflineEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1185,12 +1154,6 @@ export interface components {
              */
             event: "health.proposal.offline";
             data: components["schemas"]["ProposalOfflineData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.offline";
         };
         /** @description `health.policy.issued` (OA-wh-po): `data` is the policy. */
         PolicyIssuedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1200,12 +1163,6 @@ export interface components {
              */
             event: "health.policy.issued";
             data: components["schemas"]["WebhookPolicy"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.policy.issued";
         };
         /** @description `health.policy.uploaded` (OA-wh-po lists the event; its payload, assumed to be the policy, is not documented). */
         PolicyUploadedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1215,12 +1172,6 @@ export interface components {
              */
             event: "health.policy.uploaded";
             data: components["schemas"]["WebhookPolicy"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.policy.uploaded";
         };
     };
     responses: {

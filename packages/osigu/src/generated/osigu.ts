@@ -1710,8 +1710,19 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description Any OSIGU webhook event, discriminated by `event_type`. One subscription URL receives every subscribed type, so receivers parse this union. */
-        OsiguWebhookEvent: components["schemas"]["AuthorizationCreatedEvent"] | components["schemas"]["AuthorizationRejectedEvent"] | components["schemas"]["AuthorizationUpdatedEvent"] | components["schemas"]["AuthorizationVoidedEvent"] | components["schemas"]["DispensingStartedEvent"] | components["schemas"]["DispensingCompletedEvent"] | components["schemas"]["DispensingCancelledEvent"] | components["schemas"]["PrescriptionIssuedEvent"] | components["schemas"]["PrescriptionEmailDeliveredEvent"] | components["schemas"]["PrescriptionEmailFailedEvent"] | components["schemas"]["SettlementPaidEvent"] | components["schemas"]["SettlementRejectedEvent"] | components["schemas"]["SettlementPartiallyAcceptedEvent"];
+        /**
+         * @description Any OSIGU webhook event. One subscription URL receives every subscribed type, so receivers
+         *     parse this union: each event type listed here has its own payload, told apart by
+         *     `event_type`, and any other type parses as `UnknownOsiguWebhookEvent` instead of failing,
+         *     so an event type OSIGU adds later does not break a receiver. No `discriminator`: it would
+         *     map every `event_type` to a listed member and so refuse the new ones.
+         */
+        OsiguWebhookEvent: components["schemas"]["AuthorizationCreatedEvent"] | components["schemas"]["AuthorizationRejectedEvent"] | components["schemas"]["AuthorizationUpdatedEvent"] | components["schemas"]["AuthorizationVoidedEvent"] | components["schemas"]["DispensingStartedEvent"] | components["schemas"]["DispensingCompletedEvent"] | components["schemas"]["DispensingCancelledEvent"] | components["schemas"]["PrescriptionIssuedEvent"] | components["schemas"]["PrescriptionEmailDeliveredEvent"] | components["schemas"]["PrescriptionEmailFailedEvent"] | components["schemas"]["SettlementPaidEvent"] | components["schemas"]["SettlementRejectedEvent"] | components["schemas"]["SettlementPartiallyAcceptedEvent"] | components["schemas"]["UnknownOsiguWebhookEvent"];
+        /** @description An event whose `event_type` this document does not list - the shared envelope with an untyped `data`. Acknowledge it (any 2xx) so OSIGU does not redeliver it, then ignore or log it. */
+        UnknownOsiguWebhookEvent: components["schemas"]["WebhookEventEnvelope"] & {
+            /** @description An event type not listed in `OsiguWebhookEvent`. */
+            event_type?: string;
+        };
         /** @description `authorization.created` (O-wh). */
         AuthorizationCreatedEvent: components["schemas"]["WebhookEventEnvelope"] & {
             /**
@@ -1720,12 +1731,6 @@ export interface components {
              */
             event_type: "authorization.created";
             data: components["schemas"]["AuthorizationCreatedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "authorization.created";
         };
         /** @description Payload of `authorization.created` (documented in O-wh). */
         AuthorizationCreatedData: {
@@ -1767,12 +1772,6 @@ export interface components {
              */
             event_type: "authorization.rejected";
             data: components["schemas"]["AuthorizationRejectedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "authorization.rejected";
         };
         /** @description Payload of `authorization.rejected`. O-wh documents `rejection_reason`; the other fields mirror `authorization.created` as a Coverlink assumption. */
         AuthorizationRejectedData: {
@@ -1796,12 +1795,6 @@ export interface components {
              */
             event_type: "authorization.updated";
             data: components["schemas"]["AuthorizationUpdatedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "authorization.updated";
         };
         /** @description Payload of `authorization.updated`. Not documented; a small Coverlink design. */
         AuthorizationUpdatedData: {
@@ -1826,12 +1819,6 @@ export interface components {
              */
             event_type: "authorization.voided";
             data: components["schemas"]["AuthorizationVoidedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "authorization.voided";
         };
         /** @description Payload of `authorization.voided`. Not documented; a small Coverlink design. */
         AuthorizationVoidedData: {
@@ -1857,12 +1844,6 @@ export interface components {
              */
             event_type: "dispensing.started";
             data: components["schemas"]["DispensingStartedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "dispensing.started";
         };
         /** @description Payload of `dispensing.started`. Not documented; a small Coverlink design mirroring `startDispensation`. */
         DispensingStartedData: {
@@ -1888,12 +1869,6 @@ export interface components {
              */
             event_type: "dispensing.completed";
             data: components["schemas"]["DispensingCompletedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "dispensing.completed";
         };
         /** @description Payload of `dispensing.completed` (documented in O-wh; the page lists more fields after `total_amount`, so expect extra properties). */
         DispensingCompletedData: {
@@ -1934,12 +1909,6 @@ export interface components {
              */
             event_type: "dispensing.cancelled";
             data: components["schemas"]["DispensingCancelledData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "dispensing.cancelled";
         };
         /** @description Payload of `dispensing.cancelled`. Not documented; a small Coverlink design. */
         DispensingCancelledData: {
@@ -1963,12 +1932,6 @@ export interface components {
              */
             event_type: "prescription.issued";
             data: components["schemas"]["PrescriptionIssuedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "prescription.issued";
         };
         /** @description Payload of `prescription.issued`. Not documented; Coverlink reuses the widget's `PrescriptionOutcome` fields (O-wid). */
         PrescriptionIssuedData: {
@@ -1991,12 +1954,6 @@ export interface components {
              */
             event_type: "prescription.email_delivered";
             data: components["schemas"]["PrescriptionEmailDeliveredData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "prescription.email_delivered";
         };
         /** @description Payload of `prescription.email_delivered`. Not documented; a small Coverlink design. */
         PrescriptionEmailDeliveredData: {
@@ -2021,12 +1978,6 @@ export interface components {
              */
             event_type: "prescription.email_failed";
             data: components["schemas"]["PrescriptionEmailFailedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "prescription.email_failed";
         };
         /** @description Payload of `prescription.email_failed`. Not documented; a small Coverlink design. */
         PrescriptionEmailFailedData: {
@@ -2053,12 +2004,6 @@ export interface components {
              */
             event_type: "settlement.paid";
             data: components["schemas"]["SettlementPaidData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "settlement.paid";
         };
         /** @description Payload of `settlement.paid`. Not documented; a small Coverlink design. */
         SettlementPaidData: {
@@ -2084,12 +2029,6 @@ export interface components {
              */
             event_type: "settlement.rejected";
             data: components["schemas"]["SettlementRejectedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "settlement.rejected";
         };
         /** @description Payload of `settlement.rejected`. Not documented; a small Coverlink design. */
         SettlementRejectedData: {
@@ -2108,12 +2047,6 @@ export interface components {
              */
             event_type: "settlement.partially_accepted";
             data: components["schemas"]["SettlementPartiallyAcceptedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "settlement.partially_accepted";
         };
         /** @description Payload of `settlement.partially_accepted`. Not documented; a small Coverlink design. */
         SettlementPartiallyAcceptedData: {
