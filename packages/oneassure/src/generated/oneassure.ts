@@ -407,6 +407,30 @@ export interface components {
             /** @description The API path where the error occurred, e.g. `/v1/auth/token`. */
             instance?: string;
         };
+        /** @description The body of a 401 - `A4001` "Invalid Authentication Credentials" (OA-auth, token endpoint). */
+        InvalidCredentialsProblem: components["schemas"]["Problem"] & {
+            /**
+             * @description Always `A4001`.
+             * @constant
+             */
+            type?: "A4001";
+        };
+        /** @description The body of a 429 - `A4290` "Rate Limit Exceeded" (OA-auth, token endpoint). */
+        RateLimitedProblem: components["schemas"]["Problem"] & {
+            /**
+             * @description Always `A4290`.
+             * @constant
+             */
+            type?: "A4290";
+        };
+        /** @description The body of a 500 - `E5000` "An unexpected error occurred", with an empty `detail` (OA-auth, token endpoint). */
+        UnexpectedErrorProblem: components["schemas"]["Problem"] & {
+            /**
+             * @description Always `E5000`.
+             * @constant
+             */
+            type?: "E5000";
+        };
         /**
          * @description Amount in rupees as a decimal string, e.g. `"8593.00"`; the docs also show whole rupees (`"1000000"`). Parse it as a decimal, never as a float.
          * @example 8593.00
@@ -420,7 +444,7 @@ export interface components {
             client_secret: string;
             /** @description Scopes to grant; `["business"]` is the only documented value. Both pages always send it; that it is required is a Coverlink reading. */
             scopes: string[];
-            /** @description Your platform's id for the end user (OA-redir). Send it when minting a session token for the hosted journey; omit it for business tokens. Whether the journey requires it is not documented. */
+            /** @description Your platform's id for the end user (OA-redir). OA-redir sends it to mint the journey's session token and OA-auth's API token request omits it; that these are two kinds of token (a "session token" with it for the journey, a "business token" without it for API calls) is Coverlink's reading of the two pages, and whether the journey requires it is not documented. */
             user_id?: string;
         };
         /** @description Issued token, wrapped in `payload` (OA-auth). */
@@ -1053,7 +1077,7 @@ export interface components {
         /** @description An event whose name this document does not list - the envelope with an untyped `data`. Acknowledge it, then ignore or log it. */
         UnknownOneAssureWebhookEvent: components["schemas"]["WebhookEventEnvelope"] & {
             /** @description An event name not listed in `OneAssureWebhookEvent`. */
-            event?: string;
+            event: string;
         };
         /** @description `health.proposal.initiated` (OA-wh-pr): `data` is the full proposal. */
         ProposalInitiatedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1190,7 +1214,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["InvalidCredentialsProblem"];
             };
         };
         /** @description Missing, malformed or expired bearer token. OA-auth documents `A4001` only for the token endpoint; Coverlink assumes the same problem on API calls. Fetch a new token and retry once. */
@@ -1199,7 +1223,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["InvalidCredentialsProblem"];
             };
         };
         /** @description The token may not call this API, e.g. it lacks the `business` scope or the client is not enabled for embedded APIs. Not documented; status and `A4030` code are Coverlink assumptions. Do not retry; contact OneAssure. */
@@ -1236,7 +1260,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["RateLimitedProblem"];
             };
         };
         /** @description Rate limit exceeded on an API call. Only the token endpoint's limit is documented (OA-auth); API-wide limits, this status here and the reuse of `A4290` are Coverlink assumptions. Wait `Retry-After` seconds. */
@@ -1246,16 +1270,25 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["RateLimitedProblem"];
             };
         };
-        /** @description Unexpected OneAssure error, `E5000` (OA-auth documents it for the token endpoint; Coverlink assumes the same problem on the other operations). Retry with backoff. */
+        /** @description Unexpected OneAssure error on the token endpoint, `E5000` (OA-auth). Retry with backoff. */
+        TokenInternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UnexpectedErrorProblem"];
+            };
+        };
+        /** @description Unexpected OneAssure error on an API call. OA-auth documents `E5000` for the token endpoint only; that the other operations answer the same problem is a Coverlink assumption. Retry idempotent calls with backoff. */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["UnexpectedErrorProblem"];
             };
         };
         /** @description The receiver accepted the event. OneAssure documents no acknowledgement, timeout or retry rules; Coverlink assumes any 2xx acknowledges and that delivery may repeat, so handle events idempotently (e.g. on `proposal_id` + `status`). */
@@ -1339,7 +1372,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidCredentials"];
             429: components["responses"]["TokenRateLimited"];
-            500: components["responses"]["InternalServerError"];
+            500: components["responses"]["TokenInternalServerError"];
         };
     };
     listHealthQuotes: {
