@@ -1,3 +1,4 @@
+import type { KnownWebhookEvent } from '@coverlink/core';
 import type { components } from './generated/oneassure.js';
 import { OneAssureError, OneAssureErrorCode } from './oneassure-errors.js';
 
@@ -17,13 +18,7 @@ export type UnknownOneAssureWebhookEvent = components['schemas']['UnknownOneAssu
  * {@link OneAssureWebhookEvent} to it with {@link isKnownOneAssureWebhookEvent} first: the unknown
  * member's `event` is any string, so comparing `event` alone cannot rule it out.
  */
-export type KnownOneAssureWebhookEvent = OneAssureWebhookEvent extends infer Event
-  ? Event extends { event: infer Name }
-    ? string extends Name
-      ? never
-      : Event
-    : never
-  : never;
+export type KnownOneAssureWebhookEvent = KnownWebhookEvent<OneAssureWebhookEvent, 'event'>;
 
 // A Record over the union's event names: the compiler fails when the spec adds or drops an event
 // and this list does not follow. The value is the id a payload of that event must carry.

@@ -1,3 +1,4 @@
+import type { KnownWebhookEvent } from '@coverlink/core';
 import type { components } from './generated/osigu.js';
 import { OsiguErrorCode, OsiguWebhookError } from './osigu-errors.js';
 
@@ -16,13 +17,7 @@ export type UnknownOsiguWebhookEvent = components['schemas']['UnknownOsiguWebhoo
  * {@link OsiguWebhookEvent} to it with {@link isKnownOsiguWebhookEvent} first: the unknown member's
  * `event_type` is any string, so comparing `event_type` alone cannot rule it out.
  */
-export type KnownOsiguWebhookEvent = OsiguWebhookEvent extends infer Event
-  ? Event extends { event_type: infer Type }
-    ? string extends Type
-      ? never
-      : Event
-    : never
-  : never;
+export type KnownOsiguWebhookEvent = KnownWebhookEvent<OsiguWebhookEvent, 'event_type'>;
 
 // A Record over the union's event types: the compiler fails when the spec adds or drops a type and
 // this list does not follow.
