@@ -21,8 +21,11 @@ export {
 export { oneAssureProfile } from './oneassure-profile.js';
 export { createRedirectUrl, oneAssureJourneyUrl, type RedirectUrlOptions } from './oneassure-redirect.js';
 export {
+  isKnownOneAssureWebhookEvent,
+  type KnownOneAssureWebhookEvent,
   type OneAssureWebhookEvent,
   type ParseOneAssureWebhookOptions,
   parseOneAssureWebhook,
   secretsMatch,
+  type UnknownOneAssureWebhookEvent,
 } from './oneassure-webhooks.js';
