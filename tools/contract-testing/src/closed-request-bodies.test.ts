@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type MockName, mockDefinitions, type RunningMock, startMock } from '@coverlink/mocks';
+import { type MockName, mockDefinition, type RunningMock, startMock } from '@coverlink/mocks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compareWithSpec } from './spec-comparison.js';
@@ -36,7 +36,7 @@ type Node = Record<string, unknown>;
 const isObject = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 async function bodyCases(provider: MockName): Promise<BodyCase[]> {
-  const spec = parse(await readFile(mockDefinitions[provider].specPath, 'utf8')) as { paths: Record<string, Record<string, Node>> };
+  const spec = parse(await readFile(mockDefinition(provider).specPath, 'utf8')) as { paths: Record<string, Record<string, Node>> };
   const cases: BodyCase[] = [];
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -111,7 +111,7 @@ async function requestBodyFindings(provider: MockName, bodyCase: BodyCase, body:
   };
   const file = join(folder, `${provider}-${bodyCase.operationId}.json`);
   await writeFile(file, JSON.stringify(pact));
-  const findings = await compareWithSpec([file], mockDefinitions[provider].specPath);
+  const findings = await compareWithSpec([file], mockDefinition(provider).specPath);
   return findings
     .filter((finding) => finding.type === 'error' && finding.code.startsWith('request.body'))
     .map((finding) => finding.message);
