@@ -58,9 +58,10 @@ beforeAll(async () => {
   await run('npx', ['--yes', packageManager, 'install', '--frozen-lockfile', '--prefer-offline']);
 }, 600_000);
 
+// Removing the copy (its node_modules and build outputs) takes more than a minute on a loaded machine.
 afterAll(() => {
   if (copy !== undefined) rmSync(copy, { recursive: true, force: true });
-});
+}, 300_000);
 
 // One provider of each auth pattern, as `nx g` with `--auth` writes them.
 const generated = [
