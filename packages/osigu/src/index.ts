@@ -9,19 +9,39 @@ export {
   type OsiguClientSettings,
   osiguEnvironments,
 } from './osigu-client.js';
-export { OsiguApiError, OsiguError, OsiguErrorCode, OsiguPreauthorizationError, OsiguWebhookError } from './osigu-errors.js';
+export {
+  OsiguApiError,
+  OsiguError,
+  OsiguErrorCode,
+  OsiguPreauthorizationError,
+  OsiguPreauthorizationIncompleteError,
+  type OsiguPreauthorizationShortfall,
+  OsiguWebhookError,
+} from './osigu-errors.js';
 export { type OsiguPage, paginateOsigu } from './osigu-pagination.js';
 export {
   type OsiguAuthorization,
+  type OsiguAuthorizationType,
   type OsiguIndication,
   type OsiguIndicationFileType,
   type OsiguRequestedProduct,
   type PreauthorizeInput,
+  type PreauthorizeRequestFields,
   type PreauthorizeResult,
   type PreauthorizeStep,
   preauthorize,
 } from './osigu-preauthorize.js';
 export { osiguProfile } from './osigu-profile.js';
+export {
+  createOsiguSponsorRules,
+  defaultSponsorRulesTtlMs,
+  type OsiguDocumentPolicy,
+  type OsiguProductType,
+  type OsiguSponsorConfiguration,
+  type OsiguSponsorRule,
+  type OsiguSponsorRules,
+  type OsiguSponsorRulesOptions,
+} from './osigu-sponsor-rules.js';
 export {
   type OsiguWebhookEvent,
   osiguSignatureHeader,
