@@ -43,6 +43,23 @@ export {
   type OsiguSponsorRulesOptions,
 } from './osigu-sponsor-rules.js';
 export {
+  MemoryWebhookDedupeStore,
+  type MemoryWebhookDedupeStoreOptions,
+  type OsiguRedisCommands,
+  type OsiguWebhookClaim,
+  type OsiguWebhookDedupeStore,
+  RedisWebhookDedupeStore,
+  type RedisWebhookDedupeStoreOptions,
+} from './osigu-webhook-dedupe-store.js';
+export {
+  createOsiguWebhookProcessor,
+  type OsiguWebhookAnswer,
+  type OsiguWebhookDelivery,
+  type OsiguWebhookProcessor,
+  type OsiguWebhookProcessorOptions,
+  osiguRedeliveryWindowMs,
+} from './osigu-webhook-processor.js';
+export {
   type OsiguWebhookEvent,
   osiguSignatureHeader,
   signOsiguWebhook,
