@@ -10,7 +10,15 @@ export {
   osiguEnvironments,
 } from './osigu-client.js';
 export {
+  type AwaitDecisionOptions,
+  createOsiguDecisionTracker,
+  type OsiguDecision,
+  type OsiguDecisionTracker,
+  type OsiguDecisionTrackerOptions,
+} from './osigu-decision-tracker.js';
+export {
   OsiguApiError,
+  OsiguDecisionPendingError,
   OsiguError,
   OsiguErrorCode,
   OsiguPreauthorizationError,
@@ -19,6 +27,13 @@ export {
   OsiguWebhookError,
 } from './osigu-errors.js';
 export { type OsiguPage, paginateOsigu } from './osigu-pagination.js';
+export {
+  MemoryPendingDecisionStore,
+  type OsiguPendingDecisionStore,
+  type OsiguRedisSortedSetCommands,
+  RedisPendingDecisionStore,
+  type RedisPendingDecisionStoreOptions,
+} from './osigu-pending-decision-store.js';
 export {
   type OsiguAuthorization,
   type OsiguAuthorizationType,

@@ -9,6 +9,10 @@ export const OsiguErrorCode = {
    * accepted `authorization_type`, an indication file type, content type or size): nothing was sent.
    */
   preauthorizationIncomplete: 'OSIGU_PREAUTHORIZATION_INCOMPLETE',
+  /** `awaitDecision` gave up after its `timeoutMs`; the request stays pending, and `reconcilePending()` still resolves it. */
+  decisionTimeout: 'OSIGU_DECISION_TIMEOUT',
+  /** The decision tracker was stopped while `awaitDecision` waited; the request stays pending for `reconcilePending()`. */
+  decisionTrackerStopped: 'OSIGU_DECISION_TRACKER_STOPPED',
   /** The `X-Osigu-Signature` header is missing or not of the form `t=<unix>,v1=<hex>[,v1=<hex>]`. */
   webhookSignatureMalformed: 'OSIGU_WEBHOOK_SIGNATURE_MALFORMED',
   /** No `v1` signature matches any of the configured secrets: wrong secret or tampered body. */
@@ -122,6 +126,24 @@ export class OsiguPreauthorizationIncompleteError extends OsiguError implements 
       acceptedContentTypes: this.acceptedContentTypes,
       maxFileSizeBytes: this.maxFileSizeBytes,
     };
+  }
+}
+
+/** `awaitDecision` stopped waiting before the sponsor decided; the request is still in the pending-decisions store. */
+export class OsiguDecisionPendingError extends OsiguError {
+  /** The request still waiting; `reconcilePending()` resolves it later. */
+  readonly authorizationRequestId: string;
+
+  constructor(message: string, code: OsiguErrorCode, authorizationRequestId: string) {
+    super(message, {
+      code,
+      hint: 'The request is still pending and kept in the pending-decisions store: run reconcilePending() on a schedule (or subscribe to authorization.* webhooks) and handle the decision in onDecision.',
+    });
+    this.authorizationRequestId = authorizationRequestId;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), authorizationRequestId: this.authorizationRequestId };
   }
 }
 

@@ -10,9 +10,9 @@ import {
   type OsiguClient,
   type OsiguWebhookEvent,
   type OsiguWebhookProcessor,
-  preauthorize,
   RedisWebhookDedupeStore,
 } from './index.js';
+import { requestFromAsynchronousSponsor } from './osigu-asynchronous-sponsor.test-support.js';
 
 // The simulator's real deliveries (signed by it, redelivered by it) reach an HTTPS receiver that hands each to a
 // processor; two processors on one Redis play two receiver processes of a fleet.
@@ -81,24 +81,6 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-/** Has the asynchronous sponsor decide one authorization; resolves with its request id. */
-async function asynchronousDecision(): Promise<string> {
-  const result = await preauthorize(osigu, {
-    beneficiaryId: 'bnf_01HW9DM0J4QK7N2P5R8T1V3X6Z',
-    sponsorSlug: 'demo-insurer',
-    diagnosisCode: 'R51',
-    products: [{ product_code: 'MED-042', product_type: 'MEDICATION', quantity: 30, posology: '1 tablet every 8h for 10 days' }],
-    indication: {
-      content: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'),
-      fileName: 'rx.pdf',
-      contentType: 'application/pdf',
-      fileType: 'PRESCRIPTION',
-    },
-  });
-  expect(result.status).toBe('PENDING_SPONSOR');
-  return result.authorizationRequestId;
-}
-
 const attemptsOf = (eventId: string) =>
   simulator
     .deliveries()
@@ -116,7 +98,7 @@ it('one event delivered to two processes at once (two subscriptions): the handle
   });
   const receivedBefore = received.length;
   const eventsBefore = simulator.events().length;
-  await asynchronousDecision();
+  await requestFromAsynchronousSponsor(osigu);
   // Both deliveries are in while the first handler is still running.
   await vi.waitFor(() => expect(received.length - receivedBefore).toBe(2), { timeout: 10_000 });
   await vi.waitFor(() => expect(simulator.deliveries().some((attempt) => attempt.status === 409)).toBe(true), { timeout: 10_000 });
@@ -148,7 +130,7 @@ it('an acknowledgement lost after the handler ran: the simulator redelivers, and
     });
   });
   const eventsBefore = simulator.events().length;
-  await asynchronousDecision();
+  await requestFromAsynchronousSponsor(osigu);
   const eventId = await vi.waitFor(
     () => {
       const event = simulator.events()[eventsBefore];

@@ -353,6 +353,49 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
       );
   });
 
+  it('getAuthorizationRequest: the decided request, as awaitDecision polls it', async () => {
+    await pact
+      .addInteraction()
+      .given(`authorization request ${requestId} has been decided by its sponsor`)
+      .uponReceiving('a request for a decided authorization request')
+      .withRequest('GET', `/arc/v1/authorization-requests/${requestId}`, (builder) => {
+        builder.headers(bearer);
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          id: string(requestId),
+          status: 'COMPLETED',
+          beneficiary_id: string(beneficiaryId),
+          sponsor_slug: string('sponsor-sandbox'),
+          diagnosis_code: string('R51'),
+          products: eachLike({
+            product_code: string('MED-042'),
+            product_type: string('MEDICATION'),
+            quantity: integer(30),
+            posology: string('1 tablet every 8h for 10 days'),
+          }),
+          created_at: datetime("yyyy-MM-dd'T'HH:mm:ss.SSSX", '2026-06-25T14:02:11.789Z'),
+          updated_at: datetime("yyyy-MM-dd'T'HH:mm:ss.SSSX", '2026-06-25T14:05:42.120Z'),
+          authorizations: eachLike({
+            authorization_code: string('AUTH-2026-001234'),
+            product_type: string('MEDICATION'),
+            status: 'APPROVED',
+            expires_at: string('2026-07-25T00:00:00Z'),
+          }),
+        });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const request = unwrap(
+            await clientFor(mockServer.url).GET('/arc/v1/authorization-requests/{authorization_request_id}', {
+              params: { path: { authorization_request_id: requestId } },
+            }),
+          );
+          expect(request.status).toBe('COMPLETED');
+        }),
+      );
+  });
+
   it('completeAuthorizationRequest: an asynchronous sponsor leaves the request pending', async () => {
     await pact
       .addInteraction()
