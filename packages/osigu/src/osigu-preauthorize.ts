@@ -223,6 +223,11 @@ function requestBody(input: PreauthorizeRequestFields): CreateAuthorizationReque
   return body as unknown as CreateAuthorizationRequestBody;
 }
 
+/** A name or enum value OSIGU sent, as the error may repeat it: only when shaped like a code, never free text. */
+function printable(value: string): string {
+  return safeCode(value) ?? '(a value OSIGU sent that is not a plain name)';
+}
+
 const mediaTypePattern = /^[A-Za-z0-9.+-]{1,64}\/[A-Za-z0-9.+-]{1,64}$/;
 
 /** What the request lacks under the sponsor's rules of each of its product types, or undefined when it meets them all. */
@@ -242,13 +247,13 @@ function shortfallOf(
     for (const field of configuration.required_fields) {
       const value = fields[field];
       // Names come from OSIGU: one that is not a plain field name is reported as such, never quoted.
-      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
-        missingFields.add(safeCode(field) ?? '(a field name OSIGU sent that is not a plain name)');
+      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) missingFields.add(printable(field));
     }
     if (body.authorization_type !== undefined && !configuration.authorization_types.includes(body.authorization_type)) {
-      for (const type of configuration.authorization_types) acceptedAuthorizationTypes.add(type);
+      for (const type of configuration.authorization_types) acceptedAuthorizationTypes.add(printable(type));
     }
-    for (const fileType of documentPolicy.required_file_types) if (!attachedFileTypes.has(fileType)) missingFileTypes.add(fileType);
+    for (const fileType of documentPolicy.required_file_types)
+      if (!attachedFileTypes.has(fileType)) missingFileTypes.add(printable(fileType));
     for (const { file } of files) {
       if (documentPolicy.accepted_content_types.length > 0 && !documentPolicy.accepted_content_types.includes(file.type)) {
         for (const type of documentPolicy.accepted_content_types) if (mediaTypePattern.test(type)) acceptedContentTypes.add(type);
