@@ -116,6 +116,14 @@ function describeProcessorOn(name: string, storeOf: () => OsiguWebhookDedupeStor
       });
       expect((await processor.process(stale)).body.code).toBe('OSIGU_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE');
       expect((await processor.process({ rawBody: event.rawBody, headers: {} })).status).toBe(401);
+      const notAnEvent = '{"hello":"world"}';
+      const signedNotAnEvent = { rawBody: notAnEvent, headers: { 'x-osigu-signature': await signOsiguWebhook(notAnEvent, secret) } };
+      expect(await processor.process(signedNotAnEvent)).toEqual({
+        status: 401,
+        body: { outcome: 'rejected', code: 'OSIGU_WEBHOOK_PAYLOAD_INVALID' },
+      });
+      // A parsed body is the route's bug: 500, so OSIGU redelivers once the route is fixed.
+      expect((await processor.process({ rawBody: JSON.parse(event.rawBody), headers: event.headers })).status).toBe(500);
       expect(handler.handled).toEqual([]);
       // The refused deliveries left no trace: the genuine one is processed.
       expect((await processor.process(event)).body.outcome).toBe('processed');

@@ -19,7 +19,7 @@ export interface OsiguWebhookDelivery {
 
 /** What to answer the delivery with. */
 export interface OsiguWebhookAnswer {
-  /** 200 once processed (or a duplicate of a processed event), 401/400 for a delivery not to act on, 409/5xx for OSIGU to redeliver. */
+  /** 200 once processed (or a duplicate of a processed event), 401 for a delivery not to act on, 409/5xx for OSIGU to redeliver. */
   status: number;
   /** A small JSON body: the outcome, the event id when known, and an error code. Never a message or event data. */
   body: {
@@ -59,7 +59,9 @@ export interface OsiguWebhookProcessor {
   process(delivery: OsiguWebhookDelivery): Promise<OsiguWebhookAnswer>;
 }
 
+// The spec declares 401 for a delivery the receiver refuses; a signed body that is not an event is refused the same way.
 const verificationCodes = new Set<string>([
+  OsiguErrorCode.webhookPayloadInvalid,
   OsiguErrorCode.webhookSignatureMalformed,
   OsiguErrorCode.webhookSignatureMismatch,
   OsiguErrorCode.webhookTimestampOutOfTolerance,
@@ -71,7 +73,7 @@ const verificationCodes = new Set<string>([
  * at once run the handler once), run the handler, and acknowledge:
  *
  * - **200** after the handler succeeded, or for an event already processed;
- * - **401** for a bad or stale signature, **400** for a signed body that is not an event: nothing runs;
+ * - **401** for a bad or stale signature, or a signed body that is not an event: nothing runs;
  * - **409** while another delivery of the event is being handled, **500** when the handler threw
  *   (the claim is released) and **503** when the store is unreachable: OSIGU redelivers, and the
  *   redelivery runs the handler.
@@ -111,7 +113,7 @@ export function createOsiguWebhookProcessor(options: OsiguWebhookProcessorOption
       } catch (error) {
         const code = OsiguWebhookError.isInstance(error) ? error.code : 'OSIGU_WEBHOOK_UNVERIFIED';
         // A body that is not raw is the route's bug, not the delivery's: 500, so OSIGU redelivers once it is fixed.
-        const status = verificationCodes.has(code) ? 401 : code === OsiguErrorCode.webhookPayloadInvalid ? 400 : 500;
+        const status = verificationCodes.has(code) ? 401 : 500;
         log('warn', { outcome: 'rejected', code, status }, 'OSIGU webhook delivery refused');
         return { status, body: { outcome: 'rejected', code } };
       }
