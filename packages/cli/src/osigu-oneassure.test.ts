@@ -39,6 +39,9 @@ const preauthArguments = () => [
   '30',
   '--posology',
   '1 tablet every 8h',
+  // sponsor-sandbox's configuration requires it.
+  '--professional-license-number',
+  'MP-123456',
   '--indication',
   indication,
 ];

@@ -58,6 +58,7 @@ export function registerOsiguRoutes(app: FastifyInstance, settings: OsiguPortalS
 <label>Product code <input name="productCode" value="MED-042" required></label>
 <label>Quantity <input name="quantity" type="number" min="1" value="30" required></label>
 <label>Posology <input name="posology" value="1 tablet every 8h for 10 days" required></label>
+<label>Prescriber licence number (some sponsors require it) <input name="professionalLicenseNumber" value="MP-123456"></label>
 <label>Indication (PDF, PNG or JPEG) <input name="indication" type="file" accept="application/pdf,image/png,image/jpeg" required></label>
 <p><button type="submit" id="osigu-submit">Request pre-authorization</button></p>
 </form>
@@ -104,6 +105,7 @@ export function registerOsiguRoutes(app: FastifyInstance, settings: OsiguPortalS
       sponsorSlug,
       diagnosisCode,
       products: [{ product_code: productCode, product_type: 'MEDICATION', quantity, posology }],
+      professionalLicenseNumber: fields.get('professionalLicenseNumber') || undefined,
       indication,
     });
 

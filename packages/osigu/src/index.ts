@@ -9,19 +9,71 @@ export {
   type OsiguClientSettings,
   osiguEnvironments,
 } from './osigu-client.js';
-export { OsiguApiError, OsiguError, OsiguErrorCode, OsiguPreauthorizationError, OsiguWebhookError } from './osigu-errors.js';
+export {
+  type AwaitDecisionOptions,
+  createOsiguDecisionTracker,
+  type OsiguDecision,
+  type OsiguDecisionTracker,
+  type OsiguDecisionTrackerOptions,
+} from './osigu-decision-tracker.js';
+export {
+  OsiguApiError,
+  OsiguDecisionPendingError,
+  OsiguError,
+  OsiguErrorCode,
+  OsiguPreauthorizationError,
+  OsiguPreauthorizationIncompleteError,
+  type OsiguPreauthorizationShortfall,
+  OsiguWebhookError,
+} from './osigu-errors.js';
 export { type OsiguPage, paginateOsigu } from './osigu-pagination.js';
 export {
+  MemoryPendingDecisionStore,
+  type OsiguPendingDecisionStore,
+  type OsiguRedisSortedSetCommands,
+  RedisPendingDecisionStore,
+  type RedisPendingDecisionStoreOptions,
+} from './osigu-pending-decision-store.js';
+export {
   type OsiguAuthorization,
+  type OsiguAuthorizationType,
   type OsiguIndication,
   type OsiguIndicationFileType,
   type OsiguRequestedProduct,
   type PreauthorizeInput,
+  type PreauthorizeRequestFields,
   type PreauthorizeResult,
   type PreauthorizeStep,
   preauthorize,
 } from './osigu-preauthorize.js';
 export { osiguProfile } from './osigu-profile.js';
+export {
+  createOsiguSponsorRules,
+  defaultSponsorRulesTtlMs,
+  type OsiguDocumentPolicy,
+  type OsiguProductType,
+  type OsiguSponsorConfiguration,
+  type OsiguSponsorRule,
+  type OsiguSponsorRules,
+  type OsiguSponsorRulesOptions,
+} from './osigu-sponsor-rules.js';
+export {
+  MemoryWebhookDedupeStore,
+  type MemoryWebhookDedupeStoreOptions,
+  type OsiguRedisCommands,
+  type OsiguWebhookClaim,
+  type OsiguWebhookDedupeStore,
+  RedisWebhookDedupeStore,
+  type RedisWebhookDedupeStoreOptions,
+} from './osigu-webhook-dedupe-store.js';
+export {
+  createOsiguWebhookProcessor,
+  type OsiguWebhookAnswer,
+  type OsiguWebhookDelivery,
+  type OsiguWebhookProcessor,
+  type OsiguWebhookProcessorOptions,
+  osiguRedeliveryWindowMs,
+} from './osigu-webhook-processor.js';
 export {
   isKnownOsiguWebhookEvent,
   type KnownOsiguWebhookEvent,

@@ -38,6 +38,8 @@ function quickstartRequest(indication: Partial<PreauthorizeInput['indication']> 
     sponsorSlug: 'sponsor-sandbox',
     diagnosisCode: 'R51',
     products: [medication],
+    // The spec's example sponsor configuration (what Prism answers) requires it.
+    professionalLicenseNumber: 'MP-123456',
     indication: { content: pdfBytes, fileName: 'indication.pdf', ...indication },
   };
 }
@@ -69,6 +71,7 @@ describe('the quickstart journey against the OSIGU mock', () => {
       sponsorSlug: 'sponsor-sandbox',
       diagnosisCode: 'R51',
       products: [medication],
+      professionalLicenseNumber: 'MP-123456',
       indication: { content: pdfBytes, fileName: 'indication.pdf', contentType: 'application/pdf' },
       onStep: (event) => steps.push(`${event.step}:${event.authorizationRequestId}`),
     });
@@ -84,11 +87,14 @@ describe('the quickstart journey against the OSIGU mock', () => {
     ]);
 
     // The bytes on the wire: one token request (form body, Basic over the raw id:secret), then
-    // bearer-authenticated API calls in the quickstart's order.
-    expect(recorder.wire.map((record) => `${record.method} ${record.path} ${record.status}`)).toEqual([
+    // bearer-authenticated API calls in the quickstart's order; the sponsor's two rule reads run side by side.
+    const calls = recorder.wire.map((record) => `${record.method} ${record.path} ${record.status}`);
+    expect([...calls.slice(0, 3), ...calls.slice(3, 5).sort(), ...calls.slice(5)]).toEqual([
       'POST /v1/oauth/token 200',
       'GET /v1/sponsors/sponsor-sandbox/forms 200',
       'POST /v1/sponsors/sponsor-sandbox/search 200',
+      'GET /arc/v1/sponsors/sponsor-sandbox/configuration 200',
+      'GET /arc/v1/sponsors/sponsor-sandbox/document-policy 200',
       'POST /arc/v1/authorization-requests 202',
       'POST /arc/v1/authorization-requests/areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X/upload/files 204',
       'POST /arc/v1/authorization-requests/areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X/complete 200',
@@ -98,15 +104,16 @@ describe('the quickstart journey against the OSIGU mock', () => {
     expect(tokenRequest?.headers.get('authorization')).toBe(`Basic ${btoa(`${clientId}:${clientSecret}`)}`);
     for (const request of apiRequests) expect(request.headers.get('authorization')).toMatch(/^Bearer \S+$/);
 
-    const created = JSON.parse(new TextDecoder().decode(apiRequests[2]?.body));
+    const created = JSON.parse(new TextDecoder().decode(apiRequests[4]?.body));
     expect(created).toEqual({
       beneficiary_id: 'bnf_01HW8GQ2KMNP3F4R5T6Y7U8I9O',
       sponsor_slug: 'sponsor-sandbox',
       diagnosis_code: 'R51',
       products: [medication],
+      professional_license_number: 'MP-123456',
     });
 
-    const upload = apiRequests[3];
+    const upload = apiRequests[5];
     expect(upload?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
     const multipart = new TextDecoder().decode(upload?.body);
     expect(multipart).toContain('Content-Disposition: form-data; name="file"; filename="indication.pdf"');
@@ -148,16 +155,17 @@ describe('the quickstart journey against the OSIGU mock', () => {
   });
 
   it('names the document policy when the request is still waiting for its indication after completion', async () => {
+    // The policy read first asks for MEDICAL_INDICATION, which is attached: only a sponsor whose rules changed since leaves it waiting.
     const stuck = recordingFetch((path) => (path.endsWith('/complete') ? 'code=202, example=pendingIndication' : undefined));
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: stuck.fetch });
-    const error = await preauthorize(client, quickstartRequest({ fileType: 'PRESCRIPTION' })).then(
+    const error = await preauthorize(client, quickstartRequest({ fileType: 'MEDICAL_INDICATION' })).then(
       () => undefined,
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(OsiguPreauthorizationError);
     expect((error as OsiguPreauthorizationError).requestStatus).toBe('PENDING_INDICATION');
     expect((error as OsiguPreauthorizationError).authorizationRequestId).toBe('areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X');
-    expect((error as OsiguPreauthorizationError).hint).toMatch(/PRESCRIPTION.*getAuthorizationDocumentPolicy/);
+    expect((error as OsiguPreauthorizationError).hint).toMatch(/MEDICAL_INDICATION.*getAuthorizationDocumentPolicy/);
   });
 
   it('has Prism validate the multipart body: an upload without file_type is refused', async () => {

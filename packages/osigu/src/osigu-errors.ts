@@ -1,9 +1,18 @@
-import { type ApiError, CoverlinkError, providerApiError } from '@coverlink/core';
+import { type ApiError, CoverlinkError, providerApiError, safeCode } from '@coverlink/core';
 
 /** Stable codes of the errors this package raises itself (HTTP errors are `@coverlink/core`'s). */
 export const OsiguErrorCode = {
   /** The pre-authorization flow could not finish (e.g. the sponsor did not take the indication). */
   preauthorization: 'OSIGU_PREAUTHORIZATION_FAILED',
+  /**
+   * The request lacks what the sponsor's configuration or document policy requires (a field, an
+   * accepted `authorization_type`, an indication file type, content type or size): nothing was sent.
+   */
+  preauthorizationIncomplete: 'OSIGU_PREAUTHORIZATION_INCOMPLETE',
+  /** `awaitDecision` gave up after its `timeoutMs`; the request stays pending, and `reconcilePending()` still resolves it. */
+  decisionTimeout: 'OSIGU_DECISION_TIMEOUT',
+  /** The decision tracker was stopped while `awaitDecision` waited; the request stays pending for `reconcilePending()`. */
+  decisionTrackerStopped: 'OSIGU_DECISION_TRACKER_STOPPED',
   /** The `X-Osigu-Signature` header is missing or not of the form `t=<unix>,v1=<hex>[,v1=<hex>]`. */
   webhookSignatureMalformed: 'OSIGU_WEBHOOK_SIGNATURE_MALFORMED',
   /** No `v1` signature matches any of the configured secrets: wrong secret or tampered body. */
@@ -52,6 +61,89 @@ export class OsiguPreauthorizationError extends OsiguError {
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), authorizationRequestId: this.authorizationRequestId, requestStatus: this.requestStatus };
+  }
+}
+
+/** What {@link OsiguPreauthorizationIncompleteError} found missing or not accepted: names and types, never values. */
+export interface OsiguPreauthorizationShortfall {
+  /** `createAuthorizationRequest` body fields the sponsor requires that the request does not carry, e.g. `professional_license_number`. */
+  missingFields: string[];
+  /** The `authorization_type`s the sponsor accepts, when the request's is not one of them; else empty. */
+  acceptedAuthorizationTypes: string[];
+  /** Indication file types the sponsor requires that no attached indication has, e.g. `PRESCRIPTION`. */
+  missingFileTypes: string[];
+  /** The content types the sponsor accepts, when an indication's is not one of them; else empty. */
+  acceptedContentTypes: string[];
+  /** The sponsor's largest accepted file in bytes, when an indication is larger; else undefined. */
+  maxFileSizeBytes: number | undefined;
+}
+
+/**
+ * `preauthorize` refused a request before sending it: the sponsor's configuration or document
+ * policy requires something it lacks. No authorization request was created, so none is left
+ * waiting in `PENDING_INDICATION`. Carries field names and types only, never the request's values.
+ */
+export class OsiguPreauthorizationIncompleteError extends OsiguError implements OsiguPreauthorizationShortfall {
+  /** The sponsor whose rules the request does not meet. */
+  readonly sponsorSlug: string;
+  readonly missingFields: string[];
+  readonly acceptedAuthorizationTypes: string[];
+  readonly missingFileTypes: string[];
+  readonly acceptedContentTypes: string[];
+  readonly maxFileSizeBytes: number | undefined;
+
+  constructor(sponsorSlug: string, shortfall: OsiguPreauthorizationShortfall) {
+    const problems = [
+      shortfall.missingFields.length > 0 ? `missing fields ${shortfall.missingFields.join(', ')}` : undefined,
+      shortfall.acceptedAuthorizationTypes.length > 0
+        ? `authorization_type must be one of ${shortfall.acceptedAuthorizationTypes.join(', ')}`
+        : undefined,
+      shortfall.missingFileTypes.length > 0 ? `missing indication file types ${shortfall.missingFileTypes.join(', ')}` : undefined,
+      shortfall.acceptedContentTypes.length > 0
+        ? `indication content type must be one of ${shortfall.acceptedContentTypes.join(', ')}`
+        : undefined,
+      shortfall.maxFileSizeBytes === undefined ? undefined : `an indication exceeds ${shortfall.maxFileSizeBytes} bytes`,
+    ].filter((problem) => problem !== undefined);
+    super(`The authorization request does not meet the rules of sponsor ${safeCode(sponsorSlug) ?? '(unnamed)'}: ${problems.join('; ')}.`, {
+      code: OsiguErrorCode.preauthorizationIncomplete,
+      hint: 'Nothing was sent. Add what is named (field names are the createAuthorizationRequest body names; preauthorize takes them in camelCase) and call again; getSponsorConfiguration and getAuthorizationDocumentPolicy list the rules.',
+    });
+    this.sponsorSlug = sponsorSlug;
+    this.missingFields = shortfall.missingFields;
+    this.acceptedAuthorizationTypes = shortfall.acceptedAuthorizationTypes;
+    this.missingFileTypes = shortfall.missingFileTypes;
+    this.acceptedContentTypes = shortfall.acceptedContentTypes;
+    this.maxFileSizeBytes = shortfall.maxFileSizeBytes;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      sponsorSlug: this.sponsorSlug,
+      missingFields: this.missingFields,
+      acceptedAuthorizationTypes: this.acceptedAuthorizationTypes,
+      missingFileTypes: this.missingFileTypes,
+      acceptedContentTypes: this.acceptedContentTypes,
+      maxFileSizeBytes: this.maxFileSizeBytes,
+    };
+  }
+}
+
+/** `awaitDecision` stopped waiting before the sponsor decided; the request is still in the pending-decisions store. */
+export class OsiguDecisionPendingError extends OsiguError {
+  /** The request still waiting; `reconcilePending()` resolves it later. */
+  readonly authorizationRequestId: string;
+
+  constructor(message: string, code: OsiguErrorCode, authorizationRequestId: string) {
+    super(message, {
+      code,
+      hint: 'The request is still pending and kept in the pending-decisions store: run reconcilePending() on a schedule (or subscribe to authorization.* webhooks) and handle the decision in onDecision.',
+    });
+    this.authorizationRequestId = authorizationRequestId;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), authorizationRequestId: this.authorizationRequestId };
   }
 }
 

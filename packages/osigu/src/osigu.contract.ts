@@ -22,6 +22,17 @@ const medication = {
   quantity: 30,
   posology: '1 tablet every 8h for 10 days',
 };
+// What preauthorize sends when every optional field is given (osigu-preauthorize.simulator.test.ts checks the same bytes).
+const createBody = {
+  beneficiary_id: beneficiaryId,
+  sponsor_slug: 'sponsor-sandbox',
+  diagnosis_code: 'R51',
+  products: [medication],
+  provider_branch_id: 'branch-001',
+  service_type_code: 'OUTPATIENT',
+  authorization_type: 'PRESCRIPTION' as const,
+  professional_license_number: 'MP-123456',
+};
 const pdfBytes = new TextEncoder().encode('%PDF-1.4\n% contract indication\n%%EOF\n');
 const bearer = { Authorization: regex(/^Bearer \S+$/, `Bearer ${accessToken}`) };
 const osiguError = { error_code: string('071-404'), message: string('Beneficiary not found') };
@@ -157,15 +168,72 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
       );
   });
 
+  it('getSponsorConfiguration: what the sponsor requires, as preauthorize reads it before creating anything', async () => {
+    await pact
+      .addInteraction()
+      .given('sponsor sponsor-sandbox requires professional_license_number for medications')
+      .uponReceiving('a request for the configuration of sponsor-sandbox for medications')
+      .withRequest('GET', '/arc/v1/sponsors/sponsor-sandbox/configuration', (builder) => {
+        builder.headers(bearer).query({ product_type: 'MEDICATION' });
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          sponsor_slug: string('sponsor-sandbox'),
+          product_type: 'MEDICATION',
+          required_fields: eachLike(string('professional_license_number')),
+          authorization_types: eachLike(regex(/^(PRESCRIPTION|MEDICAL_INDICATION|LAB_ORDER|PROCEDURE)$/, 'PRESCRIPTION')),
+          verification: regex(/^(NONE|OTP|BIOMETRIC)$/, 'OTP'),
+          processing_mode: regex(/^(SYNC|ASYNC)$/, 'SYNC'),
+        });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const configuration = unwrap(
+            await clientFor(mockServer.url).GET('/arc/v1/sponsors/{sponsor_slug}/configuration', {
+              params: { path: { sponsor_slug: 'sponsor-sandbox' }, query: { product_type: 'MEDICATION' } },
+            }),
+          );
+          expect(configuration.required_fields).toContain('professional_license_number');
+        }),
+      );
+  });
+
+  it('getAuthorizationDocumentPolicy: the indication file types, content types and size the sponsor takes', async () => {
+    await pact
+      .addInteraction()
+      .given('sponsor sponsor-sandbox requires a medical indication for medications')
+      .uponReceiving('a request for the document policy of sponsor-sandbox for medications')
+      .withRequest('GET', '/arc/v1/sponsors/sponsor-sandbox/document-policy', (builder) => {
+        builder.headers(bearer).query({ product_type: 'MEDICATION' });
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          sponsor_slug: string('sponsor-sandbox'),
+          product_type: 'MEDICATION',
+          required_file_types: eachLike(regex(/^(MEDICAL_INDICATION|PRESCRIPTION|LAB_ORDER|REFERRAL|OTHER)$/, 'MEDICAL_INDICATION')),
+          accepted_content_types: eachLike(string('application/pdf')),
+          max_file_size_bytes: integer(10485760),
+        });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const policy = unwrap(
+            await clientFor(mockServer.url).GET('/arc/v1/sponsors/{sponsor_slug}/document-policy', {
+              params: { path: { sponsor_slug: 'sponsor-sandbox' }, query: { product_type: 'MEDICATION' } },
+            }),
+          );
+          expect(policy.required_file_types).toContain('MEDICAL_INDICATION');
+        }),
+      );
+  });
+
   it('createAuthorizationRequest: 202 with the request id, waiting for its indication', async () => {
     await pact
       .addInteraction()
       .given('beneficiary CC 123456789 has active coverage with sponsor-sandbox')
-      .uponReceiving('a pre-authorization request for a medication')
+      .uponReceiving('a pre-authorization request for a medication, with the optional fields sponsors may require')
       .withRequest('POST', '/arc/v1/authorization-requests', (builder) => {
-        builder
-          .headers(bearer)
-          .jsonBody({ beneficiary_id: beneficiaryId, sponsor_slug: 'sponsor-sandbox', diagnosis_code: 'R51', products: [medication] });
+        builder.headers(bearer).jsonBody(createBody);
       })
       .willRespondWith(202, (builder) => {
         builder.jsonBody({
@@ -176,11 +244,7 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
       })
       .executeTest(
         printingClientErrors(async (mockServer) => {
-          const created = unwrap(
-            await clientFor(mockServer.url).POST('/arc/v1/authorization-requests', {
-              body: { beneficiary_id: beneficiaryId, sponsor_slug: 'sponsor-sandbox', diagnosis_code: 'R51', products: [medication] },
-            }),
-          );
+          const created = unwrap(await clientFor(mockServer.url).POST('/arc/v1/authorization-requests', { body: createBody }));
           expect(created.authorization_request_id).toBe(requestId);
         }),
       );
@@ -285,6 +349,49 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
             }),
           );
           expect(completed.status).toBe('COMPLETED');
+        }),
+      );
+  });
+
+  it('getAuthorizationRequest: the decided request, as awaitDecision polls it', async () => {
+    await pact
+      .addInteraction()
+      .given(`authorization request ${requestId} has been decided by its sponsor`)
+      .uponReceiving('a request for a decided authorization request')
+      .withRequest('GET', `/arc/v1/authorization-requests/${requestId}`, (builder) => {
+        builder.headers(bearer);
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          id: string(requestId),
+          status: 'COMPLETED',
+          beneficiary_id: string(beneficiaryId),
+          sponsor_slug: string('sponsor-sandbox'),
+          diagnosis_code: string('R51'),
+          products: eachLike({
+            product_code: string('MED-042'),
+            product_type: string('MEDICATION'),
+            quantity: integer(30),
+            posology: string('1 tablet every 8h for 10 days'),
+          }),
+          created_at: datetime("yyyy-MM-dd'T'HH:mm:ss.SSSX", '2026-06-25T14:02:11.789Z'),
+          updated_at: datetime("yyyy-MM-dd'T'HH:mm:ss.SSSX", '2026-06-25T14:05:42.120Z'),
+          authorizations: eachLike({
+            authorization_code: string('AUTH-2026-001234'),
+            product_type: string('MEDICATION'),
+            status: 'APPROVED',
+            expires_at: string('2026-07-25T00:00:00Z'),
+          }),
+        });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const request = unwrap(
+            await clientFor(mockServer.url).GET('/arc/v1/authorization-requests/{authorization_request_id}', {
+              params: { path: { authorization_request_id: requestId } },
+            }),
+          );
+          expect(request.status).toBe('COMPLETED');
         }),
       );
   });

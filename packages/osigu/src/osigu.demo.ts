@@ -40,6 +40,8 @@ async function osiguJourney(mockBaseUrl: string): Promise<void> {
     sponsorSlug,
     diagnosisCode: 'R51',
     products: [{ product_code: 'MED-042', product_type: 'MEDICATION', quantity: 30, posology: '1 tablet every 8h for 10 days' }],
+    // sponsor-sandbox's configuration requires the prescriber's licence number.
+    professionalLicenseNumber: process.env.OSIGU_PROFESSIONAL_LICENSE_NUMBER ?? 'MP-123456',
     indication: { content: new TextEncoder().encode(minimalPdf), fileName: 'indication.pdf', contentType: 'application/pdf' },
     onStep(event) {
       if (event.step === 'created') step(`authorization request ${event.authorizationRequestId} created, status ${event.status}`);

@@ -17,6 +17,7 @@ interface PreauthFlags {
   productType: 'MEDICATION' | 'LAB' | 'IMAGING' | 'PROCEDURE';
   quantity: number;
   posology: string;
+  professionalLicenseNumber?: string;
   indication: string;
   clientId?: string;
   clientSecret?: string;
@@ -48,6 +49,7 @@ export function addOsiguCommands(program: Command, options: RunOptions): void {
     )
     .option('--quantity <units>', 'units requested', parsePositiveInteger, 1)
     .option('--posology <text>', 'dosage instructions', 'as prescribed')
+    .option('--professional-license-number <number>', "the prescriber's licence number, which some sponsors require (never printed)")
     .requiredOption('--indication <file>', 'the signed indication to attach (.pdf, .png or .jpg)')
     .option('--client-id <id>', 'OAuth client id (env COVERLINK_OSIGU_CLIENT_ID)')
     .option('--client-secret <secret>', 'OAuth client secret; prefer env COVERLINK_OSIGU_CLIENT_SECRET or .env (flags show in ps)')
@@ -90,6 +92,7 @@ async function preauth(context: CommandContext, flags: PreauthFlags): Promise<vo
     sponsorSlug: flags.sponsor,
     diagnosisCode: flags.diagnosis,
     products: [{ product_code: flags.product, product_type: flags.productType, quantity: flags.quantity, posology: flags.posology }],
+    professionalLicenseNumber: flags.professionalLicenseNumber,
     indication,
     onStep(event: PreauthorizeStep) {
       steps.push({ ...event });
