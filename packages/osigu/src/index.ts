@@ -9,6 +9,21 @@ export {
   type OsiguClientSettings,
   osiguEnvironments,
 } from './osigu-client.js';
+// Dispensing, outpatient claims and widgets.
+export {
+  type CompleteDispensingInput,
+  completeDispensing,
+  type DispensingResult,
+  type DispensingSale,
+  type DispensingState,
+  type DispensingStep,
+  type OsiguDispensationProduct,
+  OsiguDispensingError,
+  type OsiguOtpChannel,
+  resendDispensingOtp,
+  type StartDispensingInput,
+  startDispensing,
+} from './osigu-dispensing.js';
 export { OsiguApiError, OsiguError, OsiguErrorCode, OsiguPreauthorizationError, OsiguWebhookError } from './osigu-errors.js';
 export { type OsiguPage, paginateOsigu } from './osigu-pagination.js';
 export {
