@@ -3,6 +3,18 @@
 export { type FetchResult, unwrap } from '@coverlink/core';
 export type { components as OsiguComponents, operations as OsiguOperations, paths as OsiguPaths } from './generated/osigu.js';
 export {
+  type AwaitOutpatientClaimOptions,
+  awaitOutpatientClaim,
+  type ClaimStep,
+  type FiledOutpatientClaim,
+  type FileOutpatientClaimInput,
+  fileOutpatientClaim,
+  OsiguClaimError,
+  type OsiguClaimProduct,
+  type OsiguClaimStatus,
+  type OsiguOutpatientClaim,
+} from './osigu-claims.js';
+export {
   createOsiguClient,
   createOsiguTokenProvider,
   type OsiguClient,

@@ -4,18 +4,12 @@ import { describeRecordedPactChecks, pactFolderOf, printingClientErrors, resetPa
 import { NotFoundError, unwrap } from '@coverlink/core';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  completeDispensing,
-  createOsiguClient,
-  createOsiguTokenProvider,
-  type DispensingState,
-  type OsiguClient,
-  OsiguErrorCode,
-  resendDispensingOtp,
-  startDispensing,
-} from './index.js';
+import { createOsiguClient, createOsiguTokenProvider, type OsiguClient } from './index.js';
+import { awaitOutpatientClaim } from './osigu-claims.js';
+import { completeDispensing, type DispensingState, resendDispensingOtp, startDispensing } from './osigu-dispensing.js';
+import { OsiguErrorCode } from './osigu-errors.js';
 
-const { eachLike, regex, string, integer, boolean, datetime, decimal } = MatchersV3;
+const { eachLike, regex, string, integer, boolean, datetime, decimal, number } = MatchersV3;
 
 const pactFolder = pactFolderOf('osigu');
 const consumer = 'coverlink-osigu';
@@ -529,6 +523,105 @@ describe('consumer contract: dispensing', () => {
             }),
           );
           expect(completed.status).toBe('COMPLETED');
+        }),
+      );
+  });
+});
+const claimId = 'clm_01HXC6Q8E0F2G4H6J8K0M2N4P6';
+const claimProducts = [{ product_code: 'MED-042', quantity: 30, unit_price: 1250.5 }];
+const claimStatus = (example: string) =>
+  regex(
+    /^(OPEN|IN_PROGRESS|UPDATE_IN_PROGRESS|EXPIRATION_IN_PROGRESS|EXPIRED|CANCELED|READY|COMPLETED|VOIDED|ERROR|FAILED|PAID)$/,
+    example,
+  );
+const claimBody = (status: string) => ({
+  claim_id: string(claimId),
+  status: claimStatus(status),
+  authorization_code: string('AUTH-2026-001234'),
+  beneficiary_id: string(beneficiaryId),
+  sponsor_slug: string('sponsor-sandbox'),
+  products: eachLike({ product_code: string('MED-042'), quantity: integer(30), unit_price: decimal(1250.5) }),
+  total_amount: number(37515),
+  created_at: string('2026-06-26T11:00:00.000Z'),
+});
+
+describe('consumer contract: outpatient claims', () => {
+  it('createOutpatientCareClaim: opens the claim for an approved authorization', async () => {
+    await pact
+      .addInteraction()
+      .given('authorization AUTH-2026-001234 of sponsor-sandbox is approved')
+      .uponReceiving('an outpatient care claim')
+      .withRequest('POST', '/arc/v1/outpatient-care-claim', (builder) => {
+        builder.headers(bearer).jsonBody({
+          authorization_code: 'AUTH-2026-001234',
+          beneficiary_id: beneficiaryId,
+          sponsor_slug: 'sponsor-sandbox',
+          diagnosis_code: 'R51',
+          service_date: '2026-06-26',
+          products: claimProducts,
+        });
+      })
+      .willRespondWith(201, (builder) => {
+        builder.jsonBody({ claim_id: string(claimId), status: 'OPEN', created_at: string('2026-06-26T11:00:00.000Z') });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          // fileOutpatientClaim goes on to complete the claim, recorded below on its own.
+          const created = unwrap(
+            await clientFor(mockServer.url).POST('/arc/v1/outpatient-care-claim', {
+              body: {
+                authorization_code: 'AUTH-2026-001234',
+                beneficiary_id: beneficiaryId,
+                sponsor_slug: 'sponsor-sandbox',
+                diagnosis_code: 'R51',
+                service_date: '2026-06-26',
+                products: claimProducts,
+              },
+            }),
+          );
+          expect(created).toMatchObject({ claim_id: claimId, status: 'OPEN' });
+        }),
+      );
+  });
+
+  it('completeOutpatientCareClaim: submits the open claim, without a body', async () => {
+    await pact
+      .addInteraction()
+      .given(`claim ${claimId} is open`)
+      .uponReceiving('a claim completion')
+      .withRequest('POST', `/arc/v1/outpatient-care-claim/${claimId}/complete`, (builder) => {
+        builder.headers(bearer);
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody(claimBody('IN_PROGRESS'));
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const claim = unwrap(
+            await clientFor(mockServer.url).POST('/arc/v1/outpatient-care-claim/{claim_id}/complete', {
+              params: { path: { claim_id: claimId } },
+            }),
+          );
+          expect(claim.status).toBe('IN_PROGRESS');
+        }),
+      );
+  });
+
+  it('getOutpatientCareClaim: awaitOutpatientClaim reads the settled claim', async () => {
+    await pact
+      .addInteraction()
+      .given(`claim ${claimId} was settled`)
+      .uponReceiving('a read of a claim')
+      .withRequest('GET', `/arc/v1/outpatient-care-claim/${claimId}`, (builder) => {
+        builder.headers(bearer);
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody(claimBody('COMPLETED'));
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const claim = await awaitOutpatientClaim(clientFor(mockServer.url), claimId);
+          expect(claim).toMatchObject({ claim_id: claimId, status: 'COMPLETED' });
         }),
       );
   });
