@@ -56,3 +56,19 @@ export {
   type VerifyOsiguWebhookOptions,
   verifyOsiguWebhook,
 } from './osigu-webhooks.js';
+export {
+  type OsiguPreAuthMountOptions,
+  type OsiguPreAuthOutcome,
+  type OsiguPrescriptionMountOptions,
+  type OsiguPrescriptionOutcome,
+  type OsiguWidgetError,
+  type OsiguWidgetGlobals,
+  type OsiguWidgetHandle,
+  type OsiguWidgetLoaderOptions,
+  type OsiguWidgetLocale,
+  type OsiguWidgetMountOptions,
+  type OsiguWidgetProductType,
+  type OsiguWidgetVersion,
+  osiguWidgetLoaderUrl,
+  osiguWidgetOrigin,
+} from './osigu-widgets.js';
