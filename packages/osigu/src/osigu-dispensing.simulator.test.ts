@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { UnprocessableEntityError, unwrap } from '@coverlink/core';
+import { UnprocessableEntityError } from '@coverlink/core';
 import { type RunningOsiguSimulator, startOsiguSimulator } from '@coverlink/mock-osigu';
 import { recordingFetch } from '@coverlink/mocks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,7 +14,12 @@ import {
   resendDispensingOtp,
   startDispensing,
 } from './index.js';
-import { approvedSandboxAuthorization, demoInsurerBeneficiaryId, sandboxBeneficiaryId } from './osigu-journeys.test-support.js';
+import {
+  approvedDemoInsurerAuthorization,
+  approvedSandboxAuthorization,
+  demoInsurerBeneficiaryId,
+  sandboxBeneficiaryId,
+} from './osigu-journeys.test-support.js';
 
 const sale = { amount: 37515, documentNumber: 'FE-000123', documentDate: '2026-06-26', documentSerial: 'FE' };
 
@@ -203,37 +208,10 @@ describe('an expired OTP', () => {
 
 describe('dispensing without verification (demo-insurer)', () => {
   it('starts and completes without any OTP call', async () => {
-    const created = unwrap(
-      await osigu.POST('/arc/v1/authorization-requests', {
-        body: {
-          beneficiary_id: demoInsurerBeneficiaryId,
-          sponsor_slug: 'demo-insurer',
-          diagnosis_code: 'R51',
-          products: [{ product_code: 'MED-042', product_type: 'MEDICATION', quantity: 30, posology: '1 tablet every 8h for 10 days' }],
-        },
-      }),
-    );
-    const path = { authorization_request_id: created.authorization_request_id };
-    unwrap(
-      await osigu.POST('/arc/v1/authorization-requests/{authorization_request_id}/upload/base64', {
-        params: { path },
-        body: { file_name: 'rx.pdf', content_type: 'application/pdf', file_type: 'PRESCRIPTION', content: btoa('%PDF-1.7 rx') },
-      }),
-    );
-    unwrap(await osigu.POST('/arc/v1/authorization-requests/{authorization_request_id}/complete', { params: { path } }));
-    // The asynchronous sponsor decides after its delay: wait for the decision the request shows.
-    let code: string | undefined;
-    await vi.waitFor(
-      async () => {
-        const request = unwrap(await osigu.GET('/arc/v1/authorization-requests/{authorization_request_id}', { params: { path } }));
-        code = request.authorizations?.find((authorization) => authorization.status === 'APPROVED')?.authorization_code;
-        expect(code).toBeDefined();
-      },
-      { timeout: 10_000, interval: 50 },
-    );
+    const code = await approvedDemoInsurerAuthorization(osigu);
 
     const from = recorder.wire.length;
-    const state = await startDispensing(osigu, { code: code ?? '', beneficiaryId: demoInsurerBeneficiaryId, sponsorSlug: 'demo-insurer' });
+    const state = await startDispensing(osigu, { code, beneficiaryId: demoInsurerBeneficiaryId, sponsorSlug: 'demo-insurer' });
     expect(state.verification).toBe('NONE');
     const result = await completeDispensing(osigu, state, { sale });
     expect(result.status).toBe('COMPLETED');
