@@ -8,6 +8,16 @@ export type {
 } from './generated/oneassure.js';
 export { checkHealthListQuery, type HealthListQuery } from './list-query-guard.js';
 export { createOneAssureClient, type OneAssureClient, type OneAssureClientSettings } from './oneassure-client.js';
+export {
+  createEmbeddedProposal,
+  createEmbeddedQuote,
+  type EmbeddedProposalInput,
+  type EmbeddedProposalResult,
+  type EmbeddedQuoteInput,
+  type EmbeddedQuoteResult,
+  type OneAssureEmbeddedPerson,
+  type OneAssureEmbeddedRecommendation,
+} from './oneassure-embedded.js';
 export { OneAssureApiError, OneAssureError, OneAssureErrorCode } from './oneassure-errors.js';
 export {
   type HealthListFilter,

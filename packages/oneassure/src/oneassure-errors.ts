@@ -4,6 +4,8 @@ import { type ApiError, CoverlinkError, providerApiError } from '@coverlink/core
 export const OneAssureErrorCode = {
   /** A list query breaks OneAssure's rules (session_id or a date range of at most 7 days); nothing was sent. */
   invalidListQuery: 'ONEASSURE_INVALID_LIST_QUERY',
+  /** An embedded quote or proposal input breaks OneAssure's documented format (date of birth, term, members); nothing was sent. */
+  invalidEmbeddedRequest: 'ONEASSURE_INVALID_EMBEDDED_REQUEST',
   /** A redirect could not be built (the journey URL is not https); no token was minted. A missing user id is `@coverlink/auth`'s `AUTH_INVALID_CONFIGURATION`. */
   invalidRedirect: 'ONEASSURE_INVALID_REDIRECT',
   /** A webhook body is not a OneAssure event. */

@@ -13,6 +13,7 @@ import {
   OneAssureApiError,
   type OneAssureClient,
 } from './index.js';
+import { createEmbeddedProposal, createEmbeddedQuote } from './oneassure-embedded.js';
 
 const { eachLike, regex, string, integer, boolean } = MatchersV3;
 
@@ -267,6 +268,97 @@ describe('consumer contract: what @coverlink/oneassure sends and relies on', () 
           expect(AuthenticationError.isInstance(error)).toBe(true);
           expect(OneAssureApiError.isInstance(error)).toBe(true);
           expect((error as OneAssureApiError).providerCode).toBe('A4001');
+        }),
+      );
+  });
+});
+
+// Embedded quote and proposal (oneassure-embedded.ts).
+const embeddedPerson = {
+  title: 'MR',
+  first_name: 'Rahul',
+  last_name: 'Sharma',
+  mobile: '9876543210',
+  country_code: '+91',
+  date_of_birth: '14/03/1992',
+  nationality: 'IND',
+  gender: 'MALE' as const,
+  documents: [{ document_type: 'PAN' as const, document_number: 'ABCDE1234F' }],
+};
+
+describe('consumer contract: embedded quote and proposal', () => {
+  it('createEmbeddedQuote: borrower and loan context as context_data, recommendations in payload', async () => {
+    await pact
+      .addInteraction()
+      .given('insurers quote loan-linked cover for a 24-month loan')
+      .uponReceiving('an embedded quote request')
+      .withRequest('POST', '/v1/embedded/quote', (builder) => {
+        builder.headers(bearer).jsonBody({
+          date_of_birth: '14/03/1992',
+          gender: 'MALE',
+          cover_amount: '500000.00',
+          policy_term: 24,
+          context_data: [
+            { key: 'loan_amount', values: ['500000.00'] },
+            { key: 'loan_tenure', values: ['24'] },
+          ],
+        });
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          payload: {
+            quote_id: regex(/^quo_\w+$/, 'quo_APyhzAnar3ZLt4bn'),
+            matched_products: integer(2),
+            recommendations: eachLike({
+              recommendation_id: regex(/^rec_\w+$/, 'rec_lz2MPKgcjnCqaXNv'),
+              insurer_name: string('ICICI Lombard'),
+              total_premium: money('5900.00'),
+              is_error: boolean(false),
+            }),
+          },
+        });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const quote = await createEmbeddedQuote(clientFor(mockServer.url), {
+            dateOfBirth: '14/03/1992',
+            gender: 'MALE',
+            coverAmount: '500000.00',
+            policyTermMonths: 24,
+            loanContext: { loan_amount: '500000.00', loan_tenure: '24' },
+          });
+          expect(quote.quoteId).toBe('quo_APyhzAnar3ZLt4bn');
+          expect(quote.priced[0]?.recommendation_id).toBe('rec_lz2MPKgcjnCqaXNv');
+        }),
+      );
+  });
+
+  it('createEmbeddedProposal: a DRAFT proposal for the chosen recommendation', async () => {
+    await pact
+      .addInteraction()
+      .given('quote quo_APyhzAnar3ZLt4bn has recommendation rec_lz2MPKgcjnCqaXNv and no active proposal')
+      .uponReceiving('an embedded proposal request')
+      .withRequest('POST', '/v1/embedded/proposal', (builder) => {
+        builder.headers(bearer).jsonBody({
+          quote_id: 'quo_APyhzAnar3ZLt4bn',
+          recommendation_id: 'rec_lz2MPKgcjnCqaXNv',
+          status: 'DRAFT',
+          proposer: embeddedPerson,
+          insured_members: [embeddedPerson],
+        });
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({ payload: { proposal_id: string('prp_7QkXw2mLr9TbZ4Hs'), status: 'DRAFT' } });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const proposal = await createEmbeddedProposal(clientFor(mockServer.url), {
+            quoteId: 'quo_APyhzAnar3ZLt4bn',
+            recommendationId: 'rec_lz2MPKgcjnCqaXNv',
+            proposer: embeddedPerson,
+            insuredMembers: [embeddedPerson],
+          });
+          expect(proposal).toEqual({ proposalId: 'prp_7QkXw2mLr9TbZ4Hs', status: 'DRAFT' });
         }),
       );
   });

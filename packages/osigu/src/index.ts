@@ -3,6 +3,18 @@
 export { type FetchResult, unwrap } from '@coverlink/core';
 export type { components as OsiguComponents, operations as OsiguOperations, paths as OsiguPaths } from './generated/osigu.js';
 export {
+  type AwaitOutpatientClaimOptions,
+  awaitOutpatientClaim,
+  type ClaimStep,
+  type FiledOutpatientClaim,
+  type FileOutpatientClaimInput,
+  fileOutpatientClaim,
+  OsiguClaimError,
+  type OsiguClaimProduct,
+  type OsiguClaimStatus,
+  type OsiguOutpatientClaim,
+} from './osigu-claims.js';
+export {
   createOsiguClient,
   createOsiguTokenProvider,
   type OsiguClient,
@@ -16,6 +28,21 @@ export {
   type OsiguDecisionTracker,
   type OsiguDecisionTrackerOptions,
 } from './osigu-decision-tracker.js';
+// Dispensing, outpatient claims and widgets.
+export {
+  type CompleteDispensingInput,
+  completeDispensing,
+  type DispensingResult,
+  type DispensingSale,
+  type DispensingState,
+  type DispensingStep,
+  type OsiguDispensationProduct,
+  OsiguDispensingError,
+  type OsiguOtpChannel,
+  resendDispensingOtp,
+  type StartDispensingInput,
+  startDispensing,
+} from './osigu-dispensing.js';
 export {
   OsiguApiError,
   OsiguDecisionPendingError,
@@ -84,3 +111,19 @@ export {
   type VerifyOsiguWebhookOptions,
   verifyOsiguWebhook,
 } from './osigu-webhooks.js';
+export {
+  type OsiguPreAuthMountOptions,
+  type OsiguPreAuthOutcome,
+  type OsiguPrescriptionMountOptions,
+  type OsiguPrescriptionOutcome,
+  type OsiguWidgetError,
+  type OsiguWidgetGlobals,
+  type OsiguWidgetHandle,
+  type OsiguWidgetLoaderOptions,
+  type OsiguWidgetLocale,
+  type OsiguWidgetMountOptions,
+  type OsiguWidgetProductType,
+  type OsiguWidgetVersion,
+  osiguWidgetLoaderUrl,
+  osiguWidgetOrigin,
+} from './osigu-widgets.js';

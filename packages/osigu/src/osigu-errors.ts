@@ -13,6 +13,25 @@ export const OsiguErrorCode = {
   decisionTimeout: 'OSIGU_DECISION_TIMEOUT',
   /** The decision tracker was stopped while `awaitDecision` waited; the request stays pending for `reconcilePending()`. */
   decisionTrackerStopped: 'OSIGU_DECISION_TRACKER_STOPPED',
+  // Dispensing, claims and widgets (osigu-dispensing.ts, osigu-claims.ts, osigu-widgets.ts).
+  /** The beneficiary's OTP does not match; `remainingAttempts` says how many codes may still be tried. */
+  otpInvalid: 'OSIGU_OTP_INVALID',
+  /** Every attempt of this OTP was used: send a new one (`resendDispensingOtp`). */
+  otpAttemptsExhausted: 'OSIGU_OTP_ATTEMPTS_EXHAUSTED',
+  /** The OTP expired before it was validated: send a new one (`resendDispensingOtp`). */
+  otpExpired: 'OSIGU_OTP_EXPIRED',
+  /** The sponsor requires an OTP and none was passed; nothing was sent. */
+  otpRequired: 'OSIGU_OTP_REQUIRED',
+  /** The sponsor requires a verification this API cannot carry (biometric). */
+  dispensingVerificationUnsupported: 'OSIGU_DISPENSING_VERIFICATION_UNSUPPORTED',
+  /** The dispensing state passed is not one `startDispensing` returned; nothing was sent. */
+  dispensingStateInvalid: 'OSIGU_DISPENSING_STATE_INVALID',
+  /** A submitted claim ended in a status that will not be paid (EXPIRED, CANCELED, VOIDED, ERROR, FAILED). */
+  claimNotSettled: 'OSIGU_CLAIM_NOT_SETTLED',
+  /** A submitted claim was still being processed when the wait ended. */
+  claimSettlementTimeout: 'OSIGU_CLAIM_SETTLEMENT_TIMEOUT',
+  /** A widget loader version is not of the form `v1` or `v1.2.0`; no URL was built. */
+  widgetVersionInvalid: 'OSIGU_WIDGET_VERSION_INVALID',
   /** The `X-Osigu-Signature` header is missing or not of the form `t=<unix>,v1=<hex>[,v1=<hex>]`. */
   webhookSignatureMalformed: 'OSIGU_WEBHOOK_SIGNATURE_MALFORMED',
   /** No `v1` signature matches any of the configured secrets: wrong secret or tampered body. */

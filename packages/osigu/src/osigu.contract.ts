@@ -5,8 +5,11 @@ import { NotFoundError, unwrap } from '@coverlink/core';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOsiguClient, createOsiguTokenProvider, type OsiguClient } from './index.js';
+import { awaitOutpatientClaim } from './osigu-claims.js';
+import { completeDispensing, type DispensingState, resendDispensingOtp, startDispensing } from './osigu-dispensing.js';
+import { OsiguErrorCode } from './osigu-errors.js';
 
-const { eachLike, regex, string, integer, boolean, datetime } = MatchersV3;
+const { eachLike, regex, string, integer, boolean, datetime, decimal, number } = MatchersV3;
 
 const pactFolder = pactFolderOf('osigu');
 const consumer = 'coverlink-osigu';
@@ -420,10 +423,325 @@ describe('consumer contract: what @coverlink/osigu sends and relies on', () => {
   });
 });
 
+// Dispensing, outpatient claims (osigu-dispensing.ts, osigu-claims.ts): one interaction per call the helpers make.
+const dispensationId = 'disp_01HXB4N6C8D0E2F4G6H8J0K2M4';
+const otpId = 'otp_01HXB5P7D9E1F3G5H7J9K1M3N5';
+const dispensingSale = { amount: 37515, documentNumber: 'FE-000123', documentDate: '2026-06-26', documentSerial: 'FE' };
+const dispensedProducts = eachLike({ product_code: string('MED-042'), quantity: integer(30), unit_price: decimal(1250.5) });
+const noVerificationSponsor = 'authorization AUTH-2026-001234 is approved and its sponsor requires no verification';
+const wrongOtp = `OTP ${otpId} was sent and 482913 is not its code`;
+const otpState: DispensingState = {
+  version: 1,
+  dispensationId,
+  beneficiaryId,
+  sponsorSlug: 'sponsor-sandbox',
+  codeType: 'AUTHORIZATION',
+  products: [{ product_code: 'MED-042', quantity: 30, unit_price: 1250.5 }],
+  verification: 'OTP',
+  otpId,
+  otpExpiresAt: '2099-01-01T00:00:00Z',
+  otpChannel: 'SMS',
+};
+
+describe('consumer contract: dispensing', () => {
+  it('startDispensation: startDispensing with an approved authorization code, no verification required', async () => {
+    await pact
+      .addInteraction()
+      .given(noVerificationSponsor)
+      .uponReceiving('a dispensation start by authorization code')
+      .withRequest('POST', '/dispensing/v1/dispensations', (builder) => {
+        builder.headers(bearer).jsonBody({ code: 'AUTH-2026-001234', beneficiary_id: beneficiaryId });
+      })
+      .willRespondWith(201, (builder) => {
+        builder.jsonBody({
+          dispensation_id: string(dispensationId),
+          status: 'STARTED',
+          code_type: regex(/^(AUTHORIZATION|PRESCRIPTION)$/, 'AUTHORIZATION'),
+          products: dispensedProducts,
+          verification_required: null,
+        });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const state = await startDispensing(clientFor(mockServer.url), {
+            code: 'AUTH-2026-001234',
+            beneficiaryId,
+            sponsorSlug: 'demo-insurer',
+          });
+          expect(state).toMatchObject({ dispensationId, verification: 'NONE', codeType: 'AUTHORIZATION' });
+        }),
+      );
+  });
+
+  it('startDispensation: the sponsor requires an OTP', async () => {
+    await pact
+      .addInteraction()
+      .given('authorization AUTH-2026-001234 is approved and sponsor-sandbox requires an OTP')
+      .uponReceiving('a dispensation start for a sponsor that requires an OTP')
+      .withRequest('POST', '/dispensing/v1/dispensations', (builder) => {
+        builder.headers(bearer).jsonBody({ code: 'AUTH-2026-001234', beneficiary_id: beneficiaryId });
+      })
+      .willRespondWith(201, (builder) => {
+        builder.jsonBody({
+          dispensation_id: string(dispensationId),
+          status: 'STARTED',
+          code_type: regex(/^(AUTHORIZATION|PRESCRIPTION)$/, 'AUTHORIZATION'),
+          products: dispensedProducts,
+          verification_required: 'OTP',
+        });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          // startDispensing goes on to sendOtp, recorded below on its own.
+          const started = unwrap(
+            await clientFor(mockServer.url).POST('/dispensing/v1/dispensations', {
+              body: { code: 'AUTH-2026-001234', beneficiary_id: beneficiaryId },
+            }),
+          );
+          expect(started.verification_required).toBe('OTP');
+        }),
+      );
+  });
+
+  it('sendOtp: resendDispensingOtp asks OSIGU to text the beneficiary a code', async () => {
+    await pact
+      .addInteraction()
+      .given('beneficiary CC 123456789 has active coverage with sponsor-sandbox')
+      .uponReceiving('an OTP request by SMS')
+      .withRequest('POST', '/v1/otp/send', (builder) => {
+        builder.headers(bearer).jsonBody({ beneficiary_id: beneficiaryId, sponsor_slug: 'sponsor-sandbox', channel: 'SMS' });
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({ otp_id: string(otpId), expires_at: string('2026-06-26T10:12:00Z') });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const state = await resendDispensingOtp(clientFor(mockServer.url), otpState);
+          expect(state).toMatchObject({ verification: 'OTP', otpId, otpExpiresAt: '2026-06-26T10:12:00Z' });
+        }),
+      );
+  });
+
+  it('validateOtp: a wrong code is a 422 with the attempts left, which completeDispensing reports', async () => {
+    await pact
+      .addInteraction()
+      .given(wrongOtp)
+      .uponReceiving('an OTP validation with a wrong code')
+      .withRequest('POST', '/v1/otp/validate', (builder) => {
+        builder.headers(bearer).jsonBody({ otp_id: otpId, code: '482913' });
+      })
+      .willRespondWith(422, (builder) => {
+        builder.jsonBody({
+          error_code: string('071-422'),
+          message: string('Invalid OTP code'),
+          additional_information: { otp_id: string(otpId), remaining_attempts: integer(2) },
+        });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const error = await completeDispensing(clientFor(mockServer.url), otpState, { otp: '482913', sale: dispensingSale }).catch(
+            (caught: unknown) => caught,
+          );
+          expect(error).toMatchObject({ code: OsiguErrorCode.otpInvalid, remainingAttempts: 2 });
+        }),
+      );
+  });
+
+  it('validateOtp: the right code is exchanged for a verification token', async () => {
+    await pact
+      .addInteraction()
+      .given(`OTP ${otpId} was sent and 482913 is its code`)
+      .uponReceiving('an OTP validation with the right code')
+      .withRequest('POST', '/v1/otp/validate', (builder) => {
+        builder.headers(bearer).jsonBody({ otp_id: otpId, code: '482913' });
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({ otp_verification_token: string('otpv_01HXB6Q8E0F2G4H6J8K0M2N4P6') });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          // completeDispensing goes on to completeDispensation, recorded below on its own.
+          const validated = unwrap(await clientFor(mockServer.url).POST('/v1/otp/validate', { body: { otp_id: otpId, code: '482913' } }));
+          expect(validated.otp_verification_token).toBe('otpv_01HXB6Q8E0F2G4H6J8K0M2N4P6');
+        }),
+      );
+  });
+
+  it('completeDispensation: completeDispensing closes it with the sale document', async () => {
+    await pact
+      .addInteraction()
+      .given(`dispensation ${dispensationId} was started and needs no verification`)
+      .uponReceiving('a dispensation completion with the sale document')
+      .withRequest('POST', `/dispensing/v1/dispensations/${dispensationId}/complete`, (builder) => {
+        builder
+          .headers(bearer)
+          .jsonBody({ amount: 37515, document_number: 'FE-000123', document_date: '2026-06-26', document_serial: 'FE' });
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          dispensation_id: string(dispensationId),
+          status: 'COMPLETED',
+          completed_at: datetime("yyyy-MM-dd'T'HH:mm:ss.SSSX", '2026-06-26T10:15:03.412Z'),
+        });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const result = await completeDispensing(
+            clientFor(mockServer.url),
+            { ...otpState, verification: 'NONE' },
+            { sale: dispensingSale },
+          );
+          expect(result).toEqual({ dispensationId, status: 'COMPLETED', completedAt: '2026-06-26T10:15:03.412Z' });
+        }),
+      );
+  });
+
+  it('completeDispensation: with the OTP verification token', async () => {
+    await pact
+      .addInteraction()
+      .given(`dispensation ${dispensationId} was started and its OTP validated`)
+      .uponReceiving('a dispensation completion with the OTP verification token')
+      .withRequest('POST', `/dispensing/v1/dispensations/${dispensationId}/complete`, (builder) => {
+        builder.headers(bearer).jsonBody({
+          amount: 37515,
+          document_number: 'FE-000123',
+          document_date: '2026-06-26',
+          otp_verification_token: 'otpv_01HXB6Q8E0F2G4H6J8K0M2N4P6',
+        });
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody({
+          dispensation_id: string(dispensationId),
+          status: 'COMPLETED',
+          completed_at: string('2026-06-26T10:15:03.412Z'),
+        });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const completed = unwrap(
+            await clientFor(mockServer.url).POST('/dispensing/v1/dispensations/{dispensation_id}/complete', {
+              params: { path: { dispensation_id: dispensationId } },
+              body: {
+                amount: 37515,
+                document_number: 'FE-000123',
+                document_date: '2026-06-26',
+                otp_verification_token: 'otpv_01HXB6Q8E0F2G4H6J8K0M2N4P6',
+              },
+            }),
+          );
+          expect(completed.status).toBe('COMPLETED');
+        }),
+      );
+  });
+});
+const claimId = 'clm_01HXC6Q8E0F2G4H6J8K0M2N4P6';
+const claimProducts = [{ product_code: 'MED-042', quantity: 30, unit_price: 1250.5 }];
+const claimStatus = (example: string) =>
+  regex(
+    /^(OPEN|IN_PROGRESS|UPDATE_IN_PROGRESS|EXPIRATION_IN_PROGRESS|EXPIRED|CANCELED|READY|COMPLETED|VOIDED|ERROR|FAILED|PAID)$/,
+    example,
+  );
+const claimBody = (status: string) => ({
+  claim_id: string(claimId),
+  status: claimStatus(status),
+  authorization_code: string('AUTH-2026-001234'),
+  beneficiary_id: string(beneficiaryId),
+  sponsor_slug: string('sponsor-sandbox'),
+  products: eachLike({ product_code: string('MED-042'), quantity: integer(30), unit_price: decimal(1250.5) }),
+  total_amount: number(37515),
+  created_at: string('2026-06-26T11:00:00.000Z'),
+});
+
+describe('consumer contract: outpatient claims', () => {
+  it('createOutpatientCareClaim: opens the claim for an approved authorization', async () => {
+    await pact
+      .addInteraction()
+      .given('authorization AUTH-2026-001234 of sponsor-sandbox is approved')
+      .uponReceiving('an outpatient care claim')
+      .withRequest('POST', '/arc/v1/outpatient-care-claim', (builder) => {
+        builder.headers(bearer).jsonBody({
+          authorization_code: 'AUTH-2026-001234',
+          beneficiary_id: beneficiaryId,
+          sponsor_slug: 'sponsor-sandbox',
+          diagnosis_code: 'R51',
+          service_date: '2026-06-26',
+          products: claimProducts,
+        });
+      })
+      .willRespondWith(201, (builder) => {
+        builder.jsonBody({ claim_id: string(claimId), status: 'OPEN', created_at: string('2026-06-26T11:00:00.000Z') });
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          // fileOutpatientClaim goes on to complete the claim, recorded below on its own.
+          const created = unwrap(
+            await clientFor(mockServer.url).POST('/arc/v1/outpatient-care-claim', {
+              body: {
+                authorization_code: 'AUTH-2026-001234',
+                beneficiary_id: beneficiaryId,
+                sponsor_slug: 'sponsor-sandbox',
+                diagnosis_code: 'R51',
+                service_date: '2026-06-26',
+                products: claimProducts,
+              },
+            }),
+          );
+          expect(created).toMatchObject({ claim_id: claimId, status: 'OPEN' });
+        }),
+      );
+  });
+
+  it('completeOutpatientCareClaim: submits the open claim, without a body', async () => {
+    await pact
+      .addInteraction()
+      .given(`claim ${claimId} is open`)
+      .uponReceiving('a claim completion')
+      .withRequest('POST', `/arc/v1/outpatient-care-claim/${claimId}/complete`, (builder) => {
+        builder.headers(bearer);
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody(claimBody('IN_PROGRESS'));
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const claim = unwrap(
+            await clientFor(mockServer.url).POST('/arc/v1/outpatient-care-claim/{claim_id}/complete', {
+              params: { path: { claim_id: claimId } },
+            }),
+          );
+          expect(claim.status).toBe('IN_PROGRESS');
+        }),
+      );
+  });
+
+  it('getOutpatientCareClaim: awaitOutpatientClaim reads the settled claim', async () => {
+    await pact
+      .addInteraction()
+      .given(`claim ${claimId} was settled`)
+      .uponReceiving('a read of a claim')
+      .withRequest('GET', `/arc/v1/outpatient-care-claim/${claimId}`, (builder) => {
+        builder.headers(bearer);
+      })
+      .willRespondWith(200, (builder) => {
+        builder.jsonBody(claimBody('COMPLETED'));
+      })
+      .executeTest(
+        printingClientErrors(async (mockServer) => {
+          const claim = await awaitOutpatientClaim(clientFor(mockServer.url), claimId);
+          expect(claim).toMatchObject({ claim_id: claimId, status: 'COMPLETED' });
+        }),
+      );
+  });
+});
+// End of the dispensing and claims interactions.
+
 // Each provider state picks the spec's response for it through Prism's Prefer header.
 describeRecordedPactChecks('osigu', {
   preferByProviderState: {
     'no beneficiary CC 000000000 with sponsor-sandbox': 'code=404',
     [`authorization request ${requestId} has its indication and sponsor-sandbox decides asynchronously`]: 'code=202',
+    // Dispensing and claims.
+    [noVerificationSponsor]: 'example=startedNoVerification',
+    [wrongOtp]: 'code=422',
   },
 });
