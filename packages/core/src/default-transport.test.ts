@@ -7,9 +7,9 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acmeProfile, type paths } from '@coverlink/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTransport, defaultTransportKind } from '#default-transport';
-import { acmeProfile, type paths } from './acme-api.test-support.js';
 import * as fetchDefault from './default-transport.js';
 import * as entry from './index.js';
 

@@ -2,25 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { recordingLogger, recordingSleep, rejectionOf, type Step, unusedPort, useFaultServer } from '@coverlink/test-kit';
+import { describe, expect, it } from 'vitest';
 import { AbortError, ConnectionError, CoverlinkError, TimeoutError } from './core-errors.js';
-import {
-  type FaultServer,
-  recordingLogger,
-  recordingSleep,
-  rejectionOf,
-  type Step,
-  startFaultServer,
-  unusedPort,
-} from './fault-server.test-support.js';
 import { abortableSleep, createResilientFetch, type ResilientFetchSettings } from './resilient-fetch.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 /** A resilient fetch with a recording sleep and no jitter, unless `settings` says otherwise. */
 function resilientFetch(settings: Partial<ResilientFetchSettings> = {}) {
