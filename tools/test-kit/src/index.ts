@@ -9,6 +9,7 @@ export {
   type Thing,
   type ThingPage,
 } from './acme-provider.js';
+export { bundleWithEsbuild } from './bundler.js';
 export {
   type AuthorizationCodeLogin,
   type DemoAuthorizationServer,
