@@ -87,3 +87,8 @@ export async function logInDemoUser<Pending, Tokens>(
   });
   return oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
 }
+
+/** How many refreshes `server` refused with `invalid_grant`, for every reason. */
+export function invalidGrantCount(server: DemoAuthorizationServer): number {
+  return Object.values(server.stats().invalidGrant).reduce((sum, count) => sum + count, 0);
+}

@@ -1,4 +1,5 @@
-// What the workspace's tests share. Typed by shape wherever it meets core or auth, so the packages
+// What the workspace's tests share (import it in tests; a process vitest does not run imports
+// `@coverlink/test-kit/standalone`). Typed by shape wherever it meets core or auth, so the packages
 // whose tests use it are not among its dependencies (no cycle in the Nx graph or the project references).
 export {
   type AcmeError,
@@ -11,18 +12,6 @@ export {
 } from './acme-provider.js';
 export { bundleWithEsbuild } from './bundler.js';
 export {
-  type AuthorizationCodeLogin,
-  type DemoAuthorizationServer,
-  demoClientEnvironment,
-  demoClientSettings,
-  demoClientSettingsFromEnvironment,
-  demoCredentials,
-  demoGrantKey,
-  demoRedirectUri,
-  logInDemoUser,
-  startDemoAuthorizationServer,
-} from './demo-user.js';
-export {
   createFaultServer,
   type FaultServer,
   type FaultServerOptions,
@@ -33,8 +22,9 @@ export {
   unusedPort,
   useFaultServer,
 } from './fault-server.js';
-export { jwtExpiringAt, rejectionOf, renderingsOf, type Settled, settle, sleep, stillPendingAfter } from './promise-outcomes.js';
 export { countingTokenProvider, type LogCall, type LogLevel, recordingLogger, recordingSleep } from './recording-doubles.js';
+// The parts that run outside vitest too, for the processes a test starts and for the bench.
+export * from './standalone.js';
 export {
   describeTokenStoreContract,
   freshKey,
@@ -44,14 +34,3 @@ export {
   lockTimeoutCode,
   type TokenStoreUnderTest,
 } from './token-store-contract.js';
-export {
-  childEnvironment,
-  collectOutput,
-  lastJsonLine,
-  type ProcessResult,
-  runTypeScript,
-  spawnTypeScript,
-  type TypeScriptProcessOptions,
-  typeScriptArguments,
-  waitForOutput,
-} from './typescript-process.js';

@@ -1,7 +1,8 @@
 // How a promise under test settled, and every way its error turns into text.
+
+import { fail } from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inspect } from 'node:util';
-import { expect } from 'vitest';
 
 /** Waits `milliseconds` on the real clock (node:timers/promises), for tests that need time to pass. */
 export { sleep };
@@ -9,7 +10,7 @@ export { sleep };
 /** The rejection of `promise`; fails the test when it resolves instead. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
-    (value) => expect.fail(`expected a rejection, got ${inspect(value)}`),
+    (value) => fail(`expected a rejection, got ${inspect(value)}`),
     (error: unknown) => error,
   );
 }
