@@ -189,9 +189,9 @@ describe('coverlink oneassure redirect-url', () => {
 describe('bin/coverlink.js', () => {
   it('runs the source under the @coverlink/source condition', async () => {
     const { spawn } = await import('node:child_process');
-    const { collect } = await import('./cli-process.test-support.js');
+    const { collectOutput } = await import('@coverlink/test-kit');
     const launcher = new URL('../bin/coverlink.js', import.meta.url).pathname;
-    const result = await collect(spawn(process.execPath, ['--conditions=@coverlink/source', launcher, '--version']));
+    const result = await collectOutput(spawn(process.execPath, ['--conditions=@coverlink/source', launcher, '--version']));
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -14,9 +14,9 @@ export interface TypeScriptProcessOptions {
   args?: readonly string[];
   /** Node options before it (e.g. `--max-old-space-size=64`). */
   nodeArguments?: readonly string[];
-  cwd?: string;
+  cwd?: string | undefined;
   /** Set over the parent's environment. */
-  environment?: Record<string, string>;
+  environment?: Record<string, string> | undefined;
   /** Names of the parent's variables the child must not inherit (e.g. a CLI's own settings). */
   withoutVariables?: (name: string) => boolean;
 }
