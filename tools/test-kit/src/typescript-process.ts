@@ -42,21 +42,23 @@ export interface ProcessResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Both streams as they arrived, interleaved. */
+  output: string;
 }
 
 /** Collects a running child's output until it exits. */
 export function collectOutput(child: ChildProcessWithoutNullStreams): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
+    const printed = { stdout: '', stderr: '', output: '' };
+    for (const stream of ['stdout', 'stderr'] as const) {
+      child[stream].on('data', (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        printed[stream] += text;
+        printed.output += text;
+      });
+    }
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => resolve({ code, ...printed }));
   });
 }
 

@@ -2,7 +2,7 @@
 // the multi-process tests (rotation-race.test.ts, lease-and-outage.test.ts).
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { lastJsonLine, spawnTypeScript } from '@coverlink/test-kit';
+import { collectOutput, lastJsonLine, spawnTypeScript, waitForOutput } from '@coverlink/test-kit';
 
 const workerPath = fileURLToPath(new URL('./rotation-race-worker.test-support.ts', import.meta.url));
 
@@ -31,24 +31,13 @@ export interface RaceWorker {
 /** Spawns a worker with `environment` (see the worker's header for the variables). */
 export function startRaceWorker(environment: Record<string, string>): RaceWorker {
   const child = spawnTypeScript(workerPath, { environment: { CALLERS: '50', ...environment } });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
-  const report = new Promise<WorkerResult>((resolve) => {
-    child.on('close', (code) => resolve({ code, output, report: lastJsonLine<WorkerReport>(output) }));
-  });
+  const report = collectOutput(child).then(({ code, stdout, output }) => ({ code, output, report: lastJsonLine<WorkerReport>(stdout) }));
   const printed = (line: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (output.split('\n').includes(line)) resolve();
-      };
-      check();
-      child.stdout.on('data', check);
-      void report.then((result) => reject(new Error(`The worker exited before printing "${line}":\n${result.output}`)));
-    });
+    Promise.race([
+      waitForOutput(child.stdout, new RegExp(`^${line}$`, 'm'), 120_000).then(() => undefined),
+      report.then((result) => {
+        throw new Error(`The worker exited before printing "${line}":\n${result.output}`);
+      }),
+    ]);
   return { child, report, printed };
 }
