@@ -21,6 +21,13 @@ export {
 export { oneAssureProfile } from './oneassure-profile.js';
 export { createRedirectUrl, oneAssureJourneyUrl, type RedirectUrlOptions } from './oneassure-redirect.js';
 export {
+  createOneAssureBusinessTokenProvider,
+  createOneAssureSessionToken,
+  type OneAssureSessionToken,
+  type OneAssureSessionTokenOptions,
+  type OneAssureTokenSettings,
+} from './oneassure-tokens.js';
+export {
   type OneAssureWebhookEvent,
   type ParseOneAssureWebhookOptions,
   parseOneAssureWebhook,

@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOneAssureBusinessTokenProvider } from '@coverlink/auth';
 import { describeRecordedPactChecks, pactFolderOf, printingClientErrors, resetPactFolder } from '@coverlink/contract-testing';
 import { AuthenticationError, unwrap } from '@coverlink/core';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
@@ -13,6 +12,7 @@ import {
   OneAssureApiError,
   type OneAssureClient,
 } from './index.js';
+import { createOneAssureBusinessTokenProvider } from './oneassure-tokens.js';
 
 const { eachLike, regex, string, integer, boolean } = MatchersV3;
 
