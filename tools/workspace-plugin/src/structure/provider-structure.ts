@@ -48,6 +48,78 @@ export function checkProviderStructure(workspaceRoot: string, provider: string):
   return problems;
 }
 
+// Files that never ship (the same list as the `production` named input's exclusions in nx.json):
+// the runtime libraries' tests may use a provider's mock, what ships may not name a provider.
+const testOnlySuffixes = ['.test.ts', '.test-d.ts', '.contract.ts', '.global-setup.ts', '.test-support.ts'];
+
+/**
+ * What makes a runtime library (a package tagged `type:library`: core, auth) name a provider, one
+ * human-readable problem a line; empty when none does. The shared runtime serves every provider
+ * alike, so a provider's name, display name or package in what a library ships (an identifier, a
+ * string, a dependency) means provider code sits in the wrong package. Comments may mention
+ * providers as examples; tests and generated code are not read.
+ */
+export function checkRuntimeLibrariesNameNoProvider(workspaceRoot: string): string[] {
+  const providers = findProviderProjects(workspaceRoot);
+  const problems: string[] = [];
+  for (const library of findProjectsTagged(workspaceRoot, 'type:library')) {
+    const manifestPath = join(library.root, 'package.json');
+    const manifest = readJson(manifestPath);
+    for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+      for (const dependency of Object.keys(objectAt(manifest, field) ?? {})) {
+        const named = providerNamedIn(dependency, providers);
+        if (named)
+          problems.push(
+            `${workspacePath(workspaceRoot, manifestPath)} lists ${dependency}, which names the provider ${named}, in ${field}`,
+          );
+      }
+    }
+    const sources = listSourceFiles(join(library.root, 'src')).filter(
+      (file) => !testOnlySuffixes.some((suffix) => file.endsWith(suffix)) && !file.split(sep).includes('generated'),
+    );
+    for (const file of sources) {
+      const sourceFile = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      for (const { text, position } of codeTexts(sourceFile)) {
+        const named = providerNamedIn(text, providers);
+        if (!named) continue;
+        const line = sourceFile.getLineAndCharacterOfPosition(position).line + 1;
+        problems.push(`${workspacePath(workspaceRoot, file)}:${line} names the provider ${named} in code: ${JSON.stringify(text)}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The provider whose folder name `text` holds, ignoring case and anything but letters and digits (so `Hello Claims` and `HELLO_CLAIMS` count). */
+function providerNamedIn(text: string, providers: ProviderProject[]): string | undefined {
+  const letters = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return providers.find((provider) => letters.includes(provider.name))?.name;
+}
+
+/** Every identifier, string, template part, regular expression and JSX text of a module, with its position; comments are not nodes, so they are left out. */
+function codeTexts(sourceFile: ts.SourceFile): Array<{ text: string; position: number }> {
+  const texts: Array<{ text: string; position: number }> = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isIdentifier(node) ||
+      ts.isPrivateIdentifier(node) ||
+      ts.isStringLiteralLike(node) ||
+      ts.isTemplateLiteralToken(node) ||
+      ts.isRegularExpressionLiteral(node) ||
+      ts.isJsxText(node)
+    ) {
+      texts.push({ text: node.text, position: node.getStart(sourceFile) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return texts;
+}
+
+function workspacePath(workspaceRoot: string, path: string): string {
+  return relative(workspaceRoot, path).split(sep).join('/');
+}
+
 function anatomyFiles(provider: string): string[] {
   return [
     'package.json',
@@ -74,6 +146,10 @@ function anatomyFiles(provider: string): string[] {
 }
 
 function findProviderProjects(workspaceRoot: string): ProviderProject[] {
+  return findProjectsTagged(workspaceRoot, 'type:provider');
+}
+
+function findProjectsTagged(workspaceRoot: string, tag: string): ProviderProject[] {
   const providers: ProviderProject[] = [];
   for (const folder of projectFolders) {
     for (const name of listDirectory(join(workspaceRoot, folder))) {
@@ -81,7 +157,7 @@ function findProviderProjects(workspaceRoot: string): ProviderProject[] {
       const manifest = readJson(join(root, 'package.json'));
       const projectJson = readJson(join(root, 'project.json'));
       const tags = [...stringArray(objectAt(manifest, 'nx')?.tags), ...stringArray(projectJson?.tags)];
-      if (!tags.includes('type:provider')) continue;
+      if (!tags.includes(tag)) continue;
       const packageName = typeof manifest?.name === 'string' ? manifest.name : undefined;
       providers.push({ name, root, packageName });
     }
