@@ -6,8 +6,8 @@ import { waitUnlessAborted } from './wait-unless-aborted.js';
 
 /** Settings of {@link createClientCredentialsTokenProvider}. */
 export interface ClientCredentialsSettings extends TokenEndpointSettings {
-  /** Scopes to request; omit when the provider assigns scopes per client. */
-  scope?: string | readonly string[] | undefined;
+  /** Scopes to request, sent space-separated as `scope`; omit when the provider assigns scopes per client. */
+  scopes?: readonly string[] | undefined;
   /**
    * Seconds before the token's expiry at which it is replaced. Default 60. A token whose lifetime is
    * shorter than twice this value is replaced at half its lifetime instead.
@@ -113,7 +113,7 @@ export function createClientCredentialsTokenRequest(
 ): ClientCredentialsTokenRequest {
   const endpoint = createTokenEndpoint(settings, undefined, adaptFetch);
   const now = settings.now ?? Date.now;
-  const scope = settings.scope === undefined || typeof settings.scope === 'string' ? settings.scope : settings.scope.join(' ');
+  const scope = settings.scopes?.join(' ');
 
   return async (options = {}) => {
     const parameters = new URLSearchParams({ ...(scope === undefined ? {} : { scope }), ...options.parameters });

@@ -1,17 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  AuthError,
-  AuthErrorCode,
-  type GrantKey,
-  grantKeyString,
-  type LockOptions,
-  type StoredGrant,
-  type TokenStore,
-  type TokenStoreLock,
-  type VersionedGrant,
-} from '@coverlink/auth';
+import type { GrantKey, LockOptions, StoredGrant, TokenStore, TokenStoreLock, VersionedGrant } from '@coverlink/auth';
+import { AuthError, AuthErrorCode, grantKeyString } from '@coverlink/auth';
 
 /** Options of {@link FileTokenStore}. */
 export interface FileTokenStoreOptions {

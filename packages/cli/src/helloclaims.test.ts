@@ -34,7 +34,7 @@ afterAll(async () => {
 const environment = () => ({
   COVERLINK_HELLOCLAIMS_AUTHORIZATION_URL: authorizationServer.authorizeUrl,
   COVERLINK_HELLOCLAIMS_TOKEN_URL: authorizationServer.tokenUrl,
-  COVERLINK_HELLOCLAIMS_API_URL: api.url,
+  COVERLINK_HELLOCLAIMS_BASE_URL: api.url,
 });
 
 it('connects through the browser callback, then lists the requests from a second process', async () => {

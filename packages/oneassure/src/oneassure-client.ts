@@ -32,7 +32,7 @@ export type OneAssureClient = CoverlinkClient<paths>;
  *
  * @example
  * ```ts
- * const oneAssure = createOneAssureClient({ clientId, clientSecret, baseUrl: process.env.ONEASSURE_API_URL! });
+ * const oneAssure = createOneAssureClient({ clientId, clientSecret, baseUrl: process.env.ONEASSURE_BASE_URL! });
  * for await (const quote of listAllHealthQuotes(oneAssure, { start_date: '2026-06-01', end_date: '2026-06-07' })) {
  *   console.log(quote.quote_id);
  * }

@@ -185,10 +185,7 @@ describe('session tokens (redirection)', () => {
     await vi.waitFor(() => expect(server.requests).toHaveLength(1));
     controller.abort(new Error('user navigated away'));
 
-    const error = await pending.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(pending);
     expect(AbortError.isInstance(error)).toBe(true);
     expect((error as AbortError).cause).toEqual(new Error('user navigated away'));
   });

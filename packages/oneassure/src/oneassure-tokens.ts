@@ -155,7 +155,7 @@ function tokenEndpointSettings(settings: OneAssureTokenSettings): ClientCredenti
     tokenUrl: settings.tokenUrl,
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
-    scope: scopes,
+    scopes,
     clientAuthentication: 'client_secret_post',
     now: settings.now,
     ...tokenRequestTransport(settings, settings.provider ?? oneAssureProfile.name),

@@ -9,6 +9,7 @@ import {
   unwrap,
 } from '@coverlink/core';
 import { recordingFetch } from '@coverlink/mocks';
+import { rejectionOf } from '@coverlink/test-kit';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   createOsiguClient,
@@ -150,10 +151,7 @@ describe('the quickstart journey against the OSIGU mock', () => {
   it('names the document policy when the request is still waiting for its indication after completion', async () => {
     const stuck = recordingFetch((path) => (path.endsWith('/complete') ? 'code=202, example=pendingIndication' : undefined));
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: stuck.fetch });
-    const error = await preauthorize(client, quickstartRequest({ fileType: 'PRESCRIPTION' })).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(preauthorize(client, quickstartRequest({ fileType: 'PRESCRIPTION' })));
     expect(error).toBeInstanceOf(OsiguPreauthorizationError);
     expect((error as OsiguPreauthorizationError).requestStatus).toBe('PENDING_INDICATION');
     expect((error as OsiguPreauthorizationError).authorizationRequestId).toBe('areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X');
@@ -177,10 +175,7 @@ describe('the quickstart journey against the OSIGU mock', () => {
 describe("the quickstart's troubleshooting table", () => {
   async function callWith(preference: string, call: (client: OsiguClient) => Promise<unknown>): Promise<OsiguApiError> {
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, headers: { Prefer: preference } });
-    const error = await call(client).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(call(client));
     expect(OsiguApiError.isInstance(error)).toBe(true);
     return error as OsiguApiError;
   }
@@ -195,10 +190,7 @@ describe("the quickstart's troubleshooting table", () => {
   it('401 on the token endpoint: wrong credentials or the wrong environment', async () => {
     const refusing = recordingFetch((path) => (path === '/v1/oauth/token' ? 'code=401' : undefined));
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: refusing.fetch });
-    const error = await search(client).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(search(client));
     expect(AuthError.isInstance(error)).toBe(true);
     expect((error as AuthError).code).toBe(AuthErrorCode.invalidClient);
     expect((error as AuthError).hint).toMatch(/environment/);
@@ -279,13 +271,7 @@ describe('token handling', () => {
   it('never retries more than once: a second 401 is the caller’s error', async () => {
     const always = recordingFetch((path) => (path.endsWith('/forms') ? 'code=401' : undefined));
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: always.fetch });
-    const error = await client
-      .GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } })
-      .then(unwrap)
-      .then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
+    const error = await rejectionOf(client.GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } }).then(unwrap));
     expect(AuthenticationError.isInstance(error)).toBe(true);
     expect(OsiguApiError.isInstance(error)).toBe(true);
     expect((error as OsiguApiError).status).toBe(401);

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { type RunningRedis, startRedisServer } from '@coverlink/mocks';
-import { describeTokenStoreContract, freshKey, grant } from '@coverlink/test-kit';
+import { describeTokenStoreContract, freshKey, grant, rejectionOf } from '@coverlink/test-kit';
 import { createClient } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode } from '../auth-errors.js';
@@ -74,10 +74,7 @@ describe('RedisTokenStore when Redis is down', () => {
       () => downStore.lock(freshKey(), { ttlMs: 1_000, waitMs: 1_000 }),
     ]) {
       const started = Date.now();
-      const error = await operation().then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
+      const error = await rejectionOf(operation());
       expect(AuthError.isInstance(error)).toBe(true);
       expect((error as AuthError).code).toBe(AuthErrorCode.storeUnavailable);
       expect((error as AuthError).hint).toMatch(/Redis is running/);
