@@ -10,9 +10,8 @@ const refreshToken = 'rt_9f8e7d6c5b4a-secret-refresh-token';
 const grant = { provider: 'acme', clientId: 'platform-client', subject: 'user-1' };
 
 async function failure(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await rejectionOf(promise);
-  expect(AuthError.isInstance(error)).toBe(true);
-  return error as AuthError;
+  const error = await rejectionOf(promise, AuthError);
+  return error;
 }
 
 describe('createRefreshTokenCipher (AES-256-GCM)', () => {

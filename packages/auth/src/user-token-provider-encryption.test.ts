@@ -49,9 +49,8 @@ const provider = (key: GrantKey, cipher: RefreshTokenCipher) =>
   createUserTokenProvider({ oauthClient, store, key, redirectUri, cipher, now: () => clock });
 
 async function failure(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await rejectionOf(promise);
-  expect(AuthError.isInstance(error)).toBe(true);
-  return error as AuthError;
+  const error = await rejectionOf(promise, AuthError);
+  return error;
 }
 
 describe('turning refresh-token encryption on for grants stored in plain text', () => {

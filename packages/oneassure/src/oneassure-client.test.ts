@@ -61,6 +61,7 @@ function record(prefer?: (path: string, url: URL) => string | undefined) {
   return {
     fetch,
     wire: recorder.wire,
+    exchanges: recorder.exchanges,
     urls,
     tokenRequests: () => recorder.wire.filter((request) => request.path === tokenPath),
     apiUrls: () => urls.filter((url) => url.pathname !== tokenPath),
@@ -271,7 +272,7 @@ describe('the health list query guard', () => {
     unwrap(
       await oneAssure.GET('/v1/business/health/policies', { params: { query: { start_date: '2026-06-03', end_date: '2026-06-03' } } }),
     );
-    expect(recorder.wire.map((request) => `${request.path} ${request.status}`)).toEqual([
+    expect(recorder.exchanges()).toEqual([
       '/v1/auth/token 200',
       '/v1/business/health/quotes 200',
       '/v1/business/health/proposals 200',
@@ -303,7 +304,7 @@ describe('errors through unwrap', () => {
     // The spec marks a problem's title sensitive: the provider's own text reaches no property of the error.
     expect(apiError.providerMessage).toBe('[redacted]');
     expect(apiError.hint).toBe('OneAssure rejected the credentials or token (A4001): check the client id and secret and the API host.');
-    expect(recorder.wire.map((request) => `${request.path} ${request.status}`)).toEqual([
+    expect(recorder.exchanges()).toEqual([
       '/v1/auth/token 200',
       '/v1/business/health/quotes 401',
       '/v1/auth/token 200',

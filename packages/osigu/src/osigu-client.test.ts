@@ -260,7 +260,7 @@ describe('token handling', () => {
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: once.fetch });
     const form = unwrap(await client.GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } }));
     expect(form.fields.length).toBeGreaterThan(0);
-    expect(once.wire.map((record) => `${record.path} ${record.status}`)).toEqual([
+    expect(once.exchanges()).toEqual([
       '/v1/oauth/token 200',
       '/v1/sponsors/sponsor-sandbox/forms 401',
       '/v1/oauth/token 200',

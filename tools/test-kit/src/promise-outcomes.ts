@@ -7,12 +7,23 @@ import { inspect } from 'node:util';
 /** Waits `milliseconds` on the real clock (node:timers/promises), for tests that need time to pass. */
 export { sleep };
 
+/** An error class's cross-copy check, as `CoverlinkError.isInstance` and `AuthError.isInstance` are. */
+export interface ErrorKind<ErrorType> {
+  readonly name: string;
+  isInstance(value: unknown): value is ErrorType;
+}
+
 /** The rejection of `promise`; fails the test when it resolves instead. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown>;
+/** The rejection of `promise`, which must be an instance of `kind`; fails the test when it resolves or rejects with something else. */
+export async function rejectionOf<ErrorType>(promise: Promise<unknown>, kind: ErrorKind<ErrorType>): Promise<ErrorType>;
+export async function rejectionOf(promise: Promise<unknown>, kind?: ErrorKind<unknown>): Promise<unknown> {
+  const error = await promise.then(
     (value) => fail(`expected a rejection, got ${inspect(value)}`),
-    (error: unknown) => error,
+    (caught: unknown) => caught,
   );
+  if (kind !== undefined && !kind.isInstance(error)) fail(`expected a ${kind.name}, got ${inspect(error)}`);
+  return error;
 }
 
 /** Every way an error is commonly turned into text: its message, String(), JSON and a deep inspect. */

@@ -13,7 +13,16 @@ export {
   logInDemoUser,
   startDemoAuthorizationServer,
 } from './demo-user.js';
-export { jwtExpiringAt, rejectionOf, renderingsOf, type Settled, settle, sleep, stillPendingAfter } from './promise-outcomes.js';
+export {
+  type ErrorKind,
+  jwtExpiringAt,
+  rejectionOf,
+  renderingsOf,
+  type Settled,
+  settle,
+  sleep,
+  stillPendingAfter,
+} from './promise-outcomes.js';
 export {
   childEnvironment,
   collectOutput,
