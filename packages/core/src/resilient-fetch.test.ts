@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { recordingLogger, recordingSleep, rejectionOf, type Step, unusedPort, useFaultServer } from '@coverlink/test-kit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AbortError, ConnectionError, CoverlinkError, TimeoutError } from './core-errors.js';
 import { abortableSleep, createResilientFetch, type ResilientFetchSettings } from './resilient-fetch.js';
 
@@ -568,7 +568,9 @@ describe("the caller's AbortSignal stops everything and is never retried", () =>
     const controller = new AbortController();
     const { sleep } = recordingSleep();
     const send = createResilientFetch({ provider: 'acme', sleep, timeout: 100 });
-    setTimeout(() => controller.abort(), 150);
+    // Abort once the retry reached the server, after the first attempt timed out: a fixed timer could
+    // fire before the retry is sent on a busy machine.
+    void vi.waitFor(() => expect(server.requests).toHaveLength(2), { timeout: 10_000 }).then(() => controller.abort());
 
     const error = await rejectionOf(send(`${server.url}/things/7`, { signal: controller.signal }));
 
