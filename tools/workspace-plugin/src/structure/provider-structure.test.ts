@@ -40,7 +40,7 @@ describe('the check that the runtime libraries name no provider', () => {
 
   beforeEach(() => {
     copy = mkdtempSync(join(tmpdir(), 'coverlink-runtime-names-'));
-    for (const path of ['packages/auth/package.json', ...providers.map((name) => `packages/${name}/package.json`)]) {
+    for (const path of ['nx.json', 'packages/auth/package.json', ...providers.map((name) => `packages/${name}/package.json`)]) {
       mkdirSync(join(copy, path, '..'), { recursive: true });
       cpSync(join(workspaceRoot, path), join(copy, path));
     }

@@ -48,10 +48,6 @@ export function checkProviderStructure(workspaceRoot: string, provider: string):
   return problems;
 }
 
-// Files that never ship (the same list as the `production` named input's exclusions in nx.json):
-// the runtime libraries' tests may use a provider's mock, what ships may not name a provider.
-const testOnlySuffixes = ['.test.ts', '.test-d.ts', '.contract.ts', '.global-setup.ts', '.test-support.ts'];
-
 /**
  * What makes a runtime library (a package tagged `type:library`: core, auth) name a provider, one
  * human-readable problem a line; empty when none does. The shared runtime serves every provider
@@ -61,6 +57,7 @@ const testOnlySuffixes = ['.test.ts', '.test-d.ts', '.contract.ts', '.global-set
  */
 export function checkRuntimeLibrariesNameNoProvider(workspaceRoot: string): string[] {
   const providers = findProviderProjects(workspaceRoot);
+  const testOnly = testOnlySuffixes(workspaceRoot);
   const problems: string[] = [];
   for (const library of findProjectsTagged(workspaceRoot, 'type:library')) {
     const manifestPath = join(library.root, 'package.json');
@@ -75,7 +72,7 @@ export function checkRuntimeLibrariesNameNoProvider(workspaceRoot: string): stri
       }
     }
     const sources = listSourceFiles(join(library.root, 'src')).filter(
-      (file) => !testOnlySuffixes.some((suffix) => file.endsWith(suffix)) && !file.split(sep).includes('generated'),
+      (file) => !testOnly.some((suffix) => file.endsWith(suffix)) && !file.split(sep).includes('generated'),
     );
     for (const file of sources) {
       const sourceFile = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -88,6 +85,15 @@ export function checkRuntimeLibrariesNameNoProvider(workspaceRoot: string): stri
     }
   }
   return problems;
+}
+
+/**
+ * The endings of the files that never ship, read from the exclusions of nx.json's `production`
+ * named input (the exclusion of `*.test.ts` files gives `.test.ts`), so the check skips what the build skips.
+ */
+function testOnlySuffixes(workspaceRoot: string): string[] {
+  const production = objectAt(readJson(join(workspaceRoot, 'nx.json')), 'namedInputs')?.production;
+  return stringArray(production).flatMap((input) => /^!\{projectRoot\}\/\*\*\/\*(\..+)$/.exec(input)?.[1] ?? []);
 }
 
 /** The provider whose folder name `text` holds, ignoring case and anything but letters and digits (so `Hello Claims` and `HELLO_CLAIMS` count). */
