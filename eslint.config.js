@@ -1,12 +1,13 @@
 import nxEslintPlugin from '@nx/eslint-plugin';
 import typescriptParser from '@typescript-eslint/parser';
+import sharedBuild from './tsconfig.build.shared.json' with { type: 'json' };
 
 // Biome lints and formats everything; ESLint is here for the one rule Biome cannot have: Nx module
 // boundaries, which needs the project graph and the projects' tags.
 
-// Files that never ship: a library's tests may start the mock servers and use the test tools.
-// The same list as the exclusions of the `production` named input in nx.json.
-const testOnlyFiles = ['**/*.test.ts', '**/*.test-d.ts', '**/*.contract.ts', '**/*.global-setup.ts', '**/*.test-support.ts'];
+// Files that never ship: a library's tests may start the mock servers and use the test tools. The
+// one list is what every package build excludes; the Nx plugin makes the `production` input of it.
+const testOnlyFiles = sharedBuild.exclude;
 
 const providerConstraint = {
   // A provider client stands alone on the shared runtime, so an integration installs only the providers it uses.

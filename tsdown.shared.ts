@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig, type TsdownPlugin, type UserConfig } from 'tsdown';
 
 /**
@@ -29,6 +30,7 @@ const commonJsInterop: TsdownPlugin = {
  * @param overrides Anything a package builds differently (a CLI's shims, extra exports).
  */
 export function packageBuildConfig(entry: Record<string, string>, overrides: UserConfig = {}): UserConfig {
+  const { exports: exportsOverride, ...rest } = overrides;
   return defineConfig({
     entry,
     format: ['esm', 'cjs'],
@@ -44,7 +46,25 @@ export function packageBuildConfig(entry: Record<string, string>, overrides: Use
     // workspace-only mocks and tsx, which the CLI loads on demand inside the workspace, too.
     plugins: [commonJsInterop],
     deps: { neverBundle: [/^@coverlink\//, /^tsx(\/|$)/] },
-    exports: { devExports: '@coverlink/source', legacy: true },
-    ...overrides,
+    exports: exportsOverride === false ? false : withManifestExport({ devExports: '@coverlink/source', legacy: true, ...exportsOverride }),
+    ...rest,
   });
+}
+
+type ExportsOptions = Exclude<NonNullable<UserConfig['exports']>, boolean>;
+
+/**
+ * A provider package ships its `coverlink.provider.json` as an export, next to what tsdown writes:
+ * the CLI reads a provider's mock port and hosts from it. The build runs in the package folder.
+ */
+function withManifestExport(options: ExportsOptions): ExportsOptions {
+  if (!existsSync('coverlink.provider.json')) return options;
+  const { customExports } = options;
+  return {
+    ...options,
+    customExports: async (exports, context) => ({
+      ...(typeof customExports === 'function' ? await customExports(exports, context) : { ...exports, ...customExports }),
+      './coverlink.provider.json': './coverlink.provider.json',
+    }),
+  };
 }

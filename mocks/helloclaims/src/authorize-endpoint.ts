@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { secretsEqual } from '@coverlink/mocks';
 import { type HelloClaimsUser, helloClaimsPaths, normalizeRedirectUri, type RegisteredClient } from './config.js';
 import { parseCookies, readFormBody, redirect, repeatedParameters, sendHtml } from './http.js';
 import type { IssuedGrants } from './issued-grants.js';
 import { renderErrorPage, renderLoginPage } from './login-page.js';
 import { type CodeChallenge, isCodeChallengeMethod, isPkceValue } from './pkce.js';
-import { randomToken, secretsEqual } from './secrets.js';
+import { randomToken } from './secrets.js';
 
 /** What the authorize endpoint needs from the server. */
 export interface AuthorizeEndpointSettings {

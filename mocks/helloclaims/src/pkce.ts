@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { secretsEqual } from './secrets.js';
+import { secretsEqual } from '@coverlink/mocks';
 
 /** The PKCE transformations of RFC 7636 §4.2. */
 export type CodeChallengeMethod = 'S256' | 'plain';

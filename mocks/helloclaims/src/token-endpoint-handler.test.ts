@@ -263,7 +263,7 @@ describe('POST /login/token', () => {
 
       const otherClientAnswer = await postToken(
         server,
-        { grant_type: 'refresh_token', refresh_token: refreshToken },
+        { grant_type: 'refresh_token', refresh_token: refreshToken, redirect_uri: redirectUri },
         basic('other-app', 'other-secret'),
       );
       expectError(otherClientAnswer, 400, 'invalid_grant');
@@ -280,9 +280,12 @@ describe('POST /login/token', () => {
         redirect_uri_mismatch: 1,
       });
 
-      // redirect_uri is what the doc sends, but RFC 6749 §6 does not need it: both work.
+      // The doc's refresh "will need to contain" redirect_uri (RFC 6749 §6 has none): without it, invalid_request.
       const withoutRedirect = await postToken(server, { grant_type: 'refresh_token', refresh_token: refreshToken });
-      expect(withoutRedirect.status).toBe(200);
+      expectError(withoutRedirect, 400, 'invalid_request');
+      expect(withoutRedirect.body).toMatchObject({ error_description: 'redirect_uri is required.' });
+      // The refusal does not use the refresh token up.
+      expect(server.refreshTokenState(refreshToken)).toBe('active');
     });
 
     it('with revokeOnRefreshTokenReuse, a reuse also revokes the tokens that replaced it', async () => {

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { secretsEqual } from '@coverlink/mocks';
 import { normalizeRedirectUri, type RegisteredClient } from './config.js';
 import { readFormBody, repeatedParameters, sendJson } from './http.js';
 import type { GrantResult, IssuedGrants, IssuedTokens } from './issued-grants.js';
-import { secretsEqual } from './secrets.js';
 
 /** The body of a successful token response, with the fields and the order of the Hello Claims document. */
 export interface HelloClaimsTokenResponse {
@@ -116,11 +116,12 @@ export class TokenEndpointHandler {
       const refreshToken = params.get('refresh_token');
       if (refreshToken === null || refreshToken === '') return this.#sendError(response, 'invalid_request', 'refresh_token is required.');
       const redirectUri = params.get('redirect_uri');
+      // The doc's refresh request "will need to contain" redirect_uri, though RFC 6749 §6 has none: required here.
+      if (redirectUri === null || redirectUri === '') return this.#sendError(response, 'invalid_request', 'redirect_uri is required.');
       result = this.#settings.grants.refresh({
         refreshToken,
         clientId: client.clientId,
-        // The doc sends redirect_uri with a refresh; RFC 6749 §6 does not. Checked when present, not required.
-        redirectUri: redirectUri === null ? undefined : (normalizeRedirectUri(redirectUri) ?? redirectUri),
+        redirectUri: normalizeRedirectUri(redirectUri) ?? redirectUri,
         scopes: params.has('scope') ? this.#scopes(params) : undefined,
       });
     } else if (grantType === 'client_credentials') {

@@ -1,6 +1,6 @@
 // Starts the provider mocks on their documented ports and keeps them up until Ctrl-C.
 // Usage: tsx mocks/launcher/src/cli.ts [provider ...]   (no provider: all of them)
-import { isMockName, type MockName, mockDefinitions } from './mock-registry.js';
+import { isMockName, type MockName, mockDefinition, mockDefinitions } from './mock-registry.js';
 import { type RunningMock, startMock } from './prism-server.js';
 
 const requested = process.argv.slice(2);
@@ -20,7 +20,7 @@ process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 
 try {
   for (const name of names) {
-    process.stdout.write(`Starting the ${name} mock on port ${mockDefinitions[name].port}…\n`);
+    process.stdout.write(`Starting the ${name} mock on port ${mockDefinition(name).port}…\n`);
     running.push(await startMock(name));
   }
 } catch (error) {

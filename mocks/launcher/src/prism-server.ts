@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { type MockName, mockDefinitions } from './mock-registry.js';
+import { type MockName, mockDefinition } from './mock-registry.js';
 
 /** A running mock server. */
 export interface RunningMock {
@@ -60,7 +60,7 @@ export function findFreePort(): Promise<number> {
  * `NODE_ENV=production` switches on, crashes on Node 20.
  */
 export async function startMock(name: MockName, options: StartMockOptions = {}): Promise<RunningMock> {
-  const definition = mockDefinitions[name];
+  const definition = mockDefinition(name);
   const port = options.port === 0 ? await findFreePort() : (options.port ?? definition.port);
   const environment = { ...process.env };
   delete environment.NODE_ENV;

@@ -1,4 +1,4 @@
-import { type MockName, mockDefinitions } from './mock-registry.js';
+import { type MockName, mockDefinition } from './mock-registry.js';
 import { startMock } from './prism-server.js';
 
 /** What a vitest global setup receives; only the part used here, so this package needs no vitest. */
@@ -18,7 +18,7 @@ export interface ProvidingProject {
  * ```
  */
 export function mockGlobalSetup(name: MockName): (project: ProvidingProject) => Promise<() => Promise<void>> {
-  if (!(name in mockDefinitions)) throw new Error(`No mock named ${name}.`);
+  mockDefinition(name);
   return async (project) => {
     const mock = await startMock(name, { port: 0 });
     project.provide(`${name}MockUrl`, mock.url);

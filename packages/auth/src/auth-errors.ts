@@ -19,6 +19,26 @@ export const AuthErrorCode = {
   requestFailed: 'AUTH_REQUEST_FAILED',
   /** The configuration is unusable, e.g. an `http://` URL that is not a loopback address. */
   invalidConfiguration: 'AUTH_INVALID_CONFIGURATION',
+  /**
+   * A value passed to a method is unusable (an empty refresh token, a pending authorization without
+   * its verifier, an authorization parameter the flow sets itself). Nothing was sent.
+   */
+  invalidArgument: 'AUTH_INVALID_ARGUMENT',
+  /**
+   * The callback's `iss` (RFC 9207) is not the configured `issuer`, or is missing although the server
+   * advertises it: the answer may come from another authorization server (a mix-up attack) or the
+   * `issuer` setting is wrong. Checked before anything else in the callback, `?error=` included;
+   * nothing was sent to the token endpoint.
+   */
+  issuerMismatch: 'AUTH_ISSUER_MISMATCH',
+  /**
+   * The token endpoint's answer carried an ID token that failed validation (issuer, audience, nonce,
+   * expiry, signing algorithm). The code was used up; the tokens of that answer were discarded and
+   * nothing was stored: start the authorization again once the cause is fixed.
+   */
+  idTokenInvalid: 'AUTH_ID_TOKEN_INVALID',
+  /** The authorization server's metadata is missing, names another issuer, or lacks an endpoint. */
+  discoveryFailed: 'AUTH_DISCOVERY_FAILED',
   /** The callback's `state` is missing or not the one this login started with: a possible CSRF. */
   stateMismatch: 'AUTH_STATE_MISMATCH',
   /**
@@ -54,6 +74,8 @@ export interface AuthErrorOptions {
   status?: number | undefined;
   /** The OAuth `error` value from the token endpoint's body, when there was one; kept only when code-shaped (`safeCode`). */
   oauthError?: string | undefined;
+  /** The server's `error_description`, when it sent one; kept as the hidden `providerMessage`, never in the message. */
+  providerMessage?: string | undefined;
   /** The underlying error, already stripped of anything secret or sent by the provider. */
   cause?: unknown;
 }
@@ -71,11 +93,24 @@ export class AuthError extends CoverlinkError {
   readonly status: number | undefined;
   /** OAuth `error` code from the token endpoint, if any. */
   readonly oauthError: string | undefined;
+  /**
+   * The server's `error_description` (from the token endpoint's answer or the callback), if any:
+   * free text that may quote personal data, or a forger's words in a callback URL. Non-enumerable,
+   * as core's `ApiError.providerMessage`: the message, `toJSON`, `util.inspect` and loggers leave it
+   * out. Read it on purpose (to show the user, or while debugging); do not log it.
+   */
+  declare readonly providerMessage: string | undefined;
 
   constructor(message: string, options: AuthErrorOptions) {
     super(message, options);
     this.status = options.status;
     this.oauthError = safeCode(options.oauthError);
+    Object.defineProperty(this, 'providerMessage', {
+      value: options.providerMessage,
+      enumerable: false,
+      writable: false,
+      configurable: true,
+    });
   }
 
   override toJSON(): Record<string, unknown> {
@@ -112,28 +147,53 @@ export class AuthorizationStateError extends AuthError {
 }
 
 /**
- * The user (or the authorization server) refused the authorization: the callback carried `?error=`.
- * The message names the `error` code when it is code-shaped; the `error_description` is free text
- * anyone can put in a callback URL, so it is only on the non-enumerable {@link description}.
+ * The user (or the authorization server) refused the authorization: the callback carried `?error=`
+ * (after its `iss` and `state` were checked). The message names the `error` code when it is
+ * code-shaped; the `error_description` is free text anyone can put in a callback URL, so it is only
+ * on the non-enumerable {@link AuthError.providerMessage}.
  */
 export class AuthorizationDeniedError extends AuthError {
-  /**
-   * The `error_description` the callback carried, if any (the server's own words, or a forger's;
-   * non-enumerable, so logs and serializers leave it out). Show it to the user at your discretion.
-   */
-  declare readonly description: string | undefined;
-
   constructor(oauthError: string, description: string | undefined) {
     const code = safeCode(oauthError);
     super(`The authorization was refused${code === undefined ? '' : `: ${code}`}.`, {
       code: AuthErrorCode.authorizationDenied,
       oauthError,
+      providerMessage: description,
       hint:
         oauthError === 'access_denied'
           ? 'The user declined; offer to connect again.'
-          : 'Check the requested scopes and redirect URI registered for this client.',
+          : oauthError === 'consent_required' || oauthError === 'login_required' || oauthError === 'interaction_required'
+            ? 'The server needs the user to log in or consent: start the authorization again without `prompt: "none"`.'
+            : 'Check the requested scopes, the authorization parameters and the redirect URI registered for this client.',
     });
-    Object.defineProperty(this, 'description', { value: description, enumerable: false, configurable: true });
+  }
+}
+
+/**
+ * The callback's `iss` does not identify the configured authorization server (RFC 9207): a
+ * different `iss`, an `iss` while no `issuer` is configured, or none although the server advertises
+ * sending it. Nothing was sent to the token endpoint. The `iss` received is on the non-enumerable
+ * {@link receivedIssuer} (anyone can put anything in a callback URL).
+ */
+export class AuthorizationIssuerError extends AuthError {
+  /** The `issuer` setting the callback was checked against; undefined when none is configured. */
+  readonly expectedIssuer: string | undefined;
+  /** The callback's `iss`, if it had one (non-enumerable: it is unverified input). */
+  declare readonly receivedIssuer: string | undefined;
+
+  constructor(message: string, details: { expectedIssuer: string | undefined; receivedIssuer: string | undefined; hint: string }) {
+    super(message, { code: AuthErrorCode.issuerMismatch, hint: details.hint });
+    this.expectedIssuer = details.expectedIssuer;
+    Object.defineProperty(this, 'receivedIssuer', {
+      value: details.receivedIssuer,
+      enumerable: false,
+      writable: false,
+      configurable: true,
+    });
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), expectedIssuer: this.expectedIssuer };
   }
 }
 

@@ -207,6 +207,64 @@ describe('the authorization-code flow against the Hello Claims mock', () => {
   });
 });
 
+describe('settings and arguments refused before anything is sent', () => {
+  const base = {
+    authorizationUrl: 'http://127.0.0.1:9/authorize',
+    tokenUrl: 'http://127.0.0.1:9/token',
+    clientId: 'id',
+    clientSecret: 'the-secret',
+  };
+  const refusal = (make: () => unknown) => {
+    try {
+      make();
+    } catch (caught) {
+      errorsSeen.push(caught);
+      return caught as AuthError;
+    }
+    return expect.fail('expected the settings to be refused');
+  };
+
+  it.each([
+    ['an issuer with a query', { issuer: 'https://login.example.com/realms/x?tenant=1' }, AuthErrorCode.invalidConfiguration],
+    ['an issuer that is not a URL', { issuer: 'login.example.com' }, AuthErrorCode.invalidConfiguration],
+    ['a plain-http issuer off this machine', { issuer: 'http://login.example.com/' }, 'INVALID_CONFIGURATION'],
+    ['requireIssuerParameter without an issuer', { requireIssuerParameter: true }, AuthErrorCode.invalidConfiguration],
+    ['an unknown clientAuthentication', { clientAuthentication: 'client_secret_jwt' as never }, AuthErrorCode.invalidConfiguration],
+    ['a header value with a line break', { headers: { 'x-api-key': 'key\r\nthe-secret' } }, AuthErrorCode.invalidConfiguration],
+  ])('%s is refused when the client is created', (_case, overrides, code) => {
+    const error = refusal(() => createAuthorizationCodeClient({ ...base, ...overrides }));
+    expect(error.code).toBe(code);
+    expect(String(error) + JSON.stringify(error)).not.toContain('the-secret');
+  });
+
+  it('a pending authorization without its verifier, or a callback that is not a URL, is AUTH_INVALID_ARGUMENT; the code is not spent', async () => {
+    const oauthClient = await start();
+    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
+    const callback = await logInAt(authorizationUrl);
+    secretsSeen.add(callback.searchParams.get('code') ?? '').add(pending.codeVerifier ?? '');
+
+    const withoutVerifier = await failure(oauthClient.completeAuthorization(callback, { ...pending, codeVerifier: undefined }));
+    const notUrl = await failure(oauthClient.completeAuthorization('/callback?code=x', pending));
+
+    expect(withoutVerifier.code).toBe(AuthErrorCode.invalidArgument);
+    expect(withoutVerifier.message).toMatch(/^pending\.codeVerifier /);
+    expect(notUrl.code).toBe(AuthErrorCode.invalidArgument);
+    expect(wire).toHaveLength(0);
+    expect(server.stats().codesRedeemed).toBe(0);
+  });
+
+  it('a refresh with a redirect URI that is not a string, or a parameter that is not one, is AUTH_INVALID_ARGUMENT, not an unreachable endpoint', async () => {
+    const oauthClient = await start();
+    const refresh = await failure(oauthClient.refresh('a-refresh-token', { redirectUri: 42 as never }));
+    const parameter = await failure(
+      oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri, parameters: { max_age: 300 as never } }),
+    );
+    expect([refresh.code, parameter.code]).toEqual([AuthErrorCode.invalidArgument, AuthErrorCode.invalidArgument]);
+    expect(refresh.message).not.toMatch(/reach/);
+    expect(wire).toHaveLength(0);
+  });
+});
+
 describe('callbacks that must not be exchanged', () => {
   it('a different state is a CSRF error, and the code is never sent', async () => {
     const oauthClient = await start();
@@ -252,8 +310,8 @@ describe('callbacks that must not be exchanged', () => {
     expect(error).toBeInstanceOf(AuthorizationDeniedError);
     expect(error.message).toBe('The authorization was refused.');
     expect(error.oauthError).toBeUndefined();
-    expect(error.description).toBe('MARIA GONZALEZ (CC 123456789) is not insured');
-    expect(Object.keys(error)).not.toContain('description');
+    expect(error.providerMessage).toBe('MARIA GONZALEZ (CC 123456789) is not insured');
+    expect(Object.keys(error)).not.toContain('providerMessage');
     expect(JSON.stringify(error) + inspect(error, { depth: 10 })).not.toContain('MARIA');
     expect(wire).toHaveLength(0);
   });

@@ -9,7 +9,10 @@ import { type ClientAuth, ClientSecretBasic, ClientSecretPost } from 'oauth4weba
  *   differs from the RFC form only when the id or secret holds characters such as `+ / = %`.
  * - `client_secret_post`: id and secret in the form body.
  */
-export type ClientAuthenticationMethod = 'client_secret_basic' | 'client_secret_basic_unencoded' | 'client_secret_post';
+export type ClientAuthenticationMethod = (typeof clientAuthenticationMethods)[number];
+
+/** Every {@link ClientAuthenticationMethod}, to check a setting that came from outside TypeScript (a config file, an environment variable). */
+export const clientAuthenticationMethods = ['client_secret_basic', 'client_secret_basic_unencoded', 'client_secret_post'] as const;
 
 /** The oauth4webapi client authentication for `method`. */
 export function clientAuthentication(method: ClientAuthenticationMethod, clientSecret: string): ClientAuth {

@@ -127,6 +127,8 @@ export function createClientCredentialsTokenRequest(
         endpoint.requestOptions({ repeat: 'always', signal: options.signal }),
       ),
     );
-    return readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt);
+    return readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt, undefined, {
+      clientAuthentication: endpoint.clientAuthentication,
+    });
   };
 }

@@ -5,6 +5,7 @@ export {
   AuthErrorCode,
   type AuthErrorOptions,
   AuthorizationDeniedError,
+  AuthorizationIssuerError,
   AuthorizationStateError,
   AuthRateLimitedError,
   ReauthorizationRequiredError,
@@ -12,11 +13,19 @@ export {
 export {
   type AuthorizationCodeClient,
   type AuthorizationCodeSettings,
+  type AuthorizationRequestParameters,
   createAuthorizationCodeClient,
   type PendingAuthorization,
   type ReceivedTokens,
+  type ReservedAuthorizationParameter,
+  reservedAuthorizationParameters,
 } from './authorization-code.js';
-export type { ClientAuthenticationMethod } from './client-authentication.js';
+export {
+  type AuthorizationServerDiscoverySettings,
+  type DiscoveredAuthorizationServer,
+  discoverAuthorizationServer,
+} from './authorization-server-discovery.js';
+export { type ClientAuthenticationMethod, clientAuthenticationMethods } from './client-authentication.js';
 export {
   type ClientCredentialsRequestOptions,
   type ClientCredentialsSettings,

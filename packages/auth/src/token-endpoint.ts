@@ -5,11 +5,12 @@ import {
   type Logger,
   parseSecureUrl,
   type RepeatRule,
+  safeCode,
   TimeoutError,
 } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode } from './auth-errors.js';
-import { type ClientAuthenticationMethod, clientAuthentication } from './client-authentication.js';
+import { type ClientAuthenticationMethod, clientAuthentication, clientAuthenticationMethods } from './client-authentication.js';
 
 /** Where and how a client talks to a token endpoint. */
 export interface TokenEndpointSettings {
@@ -91,6 +92,8 @@ export interface TokenEndpoint {
   readonly authorizationServer: oauth.AuthorizationServer;
   readonly client: oauth.Client;
   readonly authenticate: oauth.ClientAuth;
+  /** The `clientAuthentication` setting in effect, for hints that name it. */
+  readonly clientAuthentication: ClientAuthenticationMethod;
   /** Per-attempt timeout of a token request, in milliseconds. */
   readonly timeoutMs: number;
   /**
@@ -101,7 +104,8 @@ export interface TokenEndpoint {
   /**
    * Sends one grant request; a failure to reach the endpoint (the pipeline's `ConnectionError` or
    * `TimeoutError`) becomes an {@link AuthError} with code `AUTH_REQUEST_FAILED` naming the host and
-   * the system error code only, with the pipeline's error as its cause.
+   * the system error code only, with the pipeline's error as its cause. An argument oauth4webapi
+   * refuses before sending (an empty refresh token or verifier) becomes `AUTH_INVALID_ARGUMENT`.
    */
   send(request: () => Promise<Response>): Promise<Response>;
 }
@@ -112,7 +116,8 @@ export interface TokenEndpoint {
  * @param authorizationUrl The authorization endpoint, for the authorization-code grant.
  * @param adaptFetch Wraps the pipeline's fetch for an endpoint that is not plain OAuth (one that takes JSON, say).
  * @throws {ConfigurationError} `INVALID_CONFIGURATION` for a malformed or insecure URL.
- * @throws {AuthError} `AUTH_INVALID_CONFIGURATION` for missing credentials.
+ * @throws {AuthError} `AUTH_INVALID_CONFIGURATION` for missing credentials, an unknown
+ * `clientAuthentication` or a header no HTTP request can carry.
  */
 export function createTokenEndpoint(
   settings: TokenEndpointSettings,
@@ -122,6 +127,14 @@ export function createTokenEndpoint(
   const { url, insecureLoopback } = parseSecureUrl(settings.tokenUrl, 'tokenUrl');
   requireText(settings.clientId, 'clientId');
   requireText(settings.clientSecret, 'clientSecret');
+  const method = settings.clientAuthentication ?? 'client_secret_basic';
+  if (!clientAuthenticationMethods.includes(method)) {
+    throw new AuthError('clientAuthentication is not a supported method.', {
+      code: AuthErrorCode.invalidConfiguration,
+      hint: `Set clientAuthentication to one of ${clientAuthenticationMethods.map((name) => `'${name}'`).join(', ')}.`,
+    });
+  }
+  requireValidHeaders(settings.headers);
   const pipeline = createCallPipeline({
     provider: settings.provider ?? url.host,
     fetch: settings.fetch,
@@ -156,7 +169,8 @@ export function createTokenEndpoint(
     // oauth4webapi needs an issuer identifier; without discovery the token endpoint's origin stands in.
     authorizationServer: { issuer: url.origin, token_endpoint: url.href, authorization_endpoint: authorizationUrl?.href },
     client: { client_id: settings.clientId },
-    authenticate: clientAuthentication(settings.clientAuthentication ?? 'client_secret_basic', settings.clientSecret),
+    authenticate: clientAuthentication(method, settings.clientSecret),
+    clientAuthentication: method,
     timeoutMs: timeout,
     requestOptions,
     async send(request) {
@@ -179,10 +193,46 @@ export function createTokenEndpoint(
             cause: error,
           });
         }
+        const argument = refusedArgument(error);
+        if (argument !== undefined) {
+          throw new AuthError(`${argument} is missing, empty or of the wrong type; nothing was sent to the token endpoint.`, {
+            code: AuthErrorCode.invalidArgument,
+            hint: 'Pass the value exactly as it was received (the refresh token from the stored grant, the pending authorization as createAuthorizationRequest returned it).',
+          });
+        }
         throw error;
       }
     },
   };
+}
+
+/**
+ * The name of the argument oauth4webapi refused before sending (its `ERR_INVALID_ARG_*` TypeErrors
+ * name it in quotes first, e.g. `"refreshToken" must not be empty`), or undefined for any other error.
+ */
+function refusedArgument(error: unknown): string | undefined {
+  if (!(error instanceof TypeError)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_INVALID_ARG')) return undefined;
+  return safeCode(/^"([^"]+)"/.exec(error.message)?.[1]) ?? 'An argument';
+}
+
+function requireValidHeaders(headers: Record<string, string> | undefined): void {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    try {
+      new Headers([[name, value]]);
+    } catch {
+      // The runtime's TypeError quotes the value, which may be a key: only the name is repeated.
+      const shownName = safeCode(name);
+      throw new AuthError(
+        `The header ${shownName === undefined ? 'with an invalid name' : `"${shownName}"`} in \`headers\` cannot be sent in an HTTP request.`,
+        {
+          code: AuthErrorCode.invalidConfiguration,
+          hint: 'Remove line breaks and control characters from the header name and value.',
+        },
+      );
+    }
+  }
 }
 
 function requireText(value: unknown, setting: string): void {

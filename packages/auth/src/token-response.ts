@@ -1,6 +1,7 @@
 import { parseRetryAfterMs, safeCode, serverClockOffsetMs } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
+import type { ClientAuthenticationMethod } from './client-authentication.js';
 
 /** What a token endpoint granted. */
 export interface TokenSet {
@@ -21,12 +22,22 @@ export type TokenResponseProcessor = (
   response: Response,
 ) => Promise<oauth.TokenEndpointResponse>;
 
+/** What the client was configured with, so that an error's hint can name the setting to change. */
+export interface TokenRequestContext {
+  /** The `clientAuthentication` setting the request was sent with. */
+  clientAuthentication?: ClientAuthenticationMethod | undefined;
+  /** Whether an `issuer` is configured: without one, an ID token's `iss` cannot match. */
+  issuerConfigured?: boolean | undefined;
+}
+
 /**
  * Turns a token endpoint response into a {@link TokenSet}, or into an {@link AuthError} that says
  * what went wrong and carries nothing the endpoint sent but its status and a code-shaped OAuth
- * `error` (the raw body may hold a token, and `error_description` free text, so both are dropped).
+ * `error` in its message and safe view (the raw body may hold a token, so it is dropped; the
+ * `error_description` is free text, kept only as the hidden `providerMessage`).
  * An access token holding a line break or another control character, which no HTTP header can
- * carry, is refused here, `AUTH_INVALID_RESPONSE`, without being quoted.
+ * carry, is refused here, `AUTH_INVALID_RESPONSE`, without being quoted. An ID token that fails
+ * oauth4webapi's checks is `AUTH_ID_TOKEN_INVALID`, naming the failed claim only.
  */
 export async function readTokenResponse(
   authorizationServer: oauth.AuthorizationServer,
@@ -34,6 +45,7 @@ export async function readTokenResponse(
   response: Response,
   localNow: number,
   process: TokenResponseProcessor = oauth.processClientCredentialsResponse,
+  context: TokenRequestContext = {},
 ): Promise<TokenSet> {
   if (response.status === 429) {
     await response.body?.cancel();
@@ -58,7 +70,7 @@ export async function readTokenResponse(
   try {
     result = await process(authorizationServer, client, response);
   } catch (error) {
-    throw toAuthError(error, response.status);
+    throw toAuthError(error, response.status, context);
   }
   if (result.token_type.toLowerCase() !== 'bearer') {
     const tokenType = safeCode(result.token_type);
@@ -124,22 +136,28 @@ function secondsUntilJwtExpiry(accessToken: string, response: Response, localNow
   }
 }
 
-function toAuthError(error: unknown, status: number): AuthError {
+function toAuthError(error: unknown, status: number, context: TokenRequestContext): AuthError {
   if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError) {
-    // The OAuth `error` is repeated only when it is code-shaped; `error_description` never is (free text).
-    const oauthError = safeCode(error instanceof oauth.ResponseBodyError ? error.error : error.cause[0]?.parameters.error);
+    // The OAuth `error` is repeated only when it is code-shaped; `error_description` is free text,
+    // kept only as the hidden providerMessage.
+    const parameters = error instanceof oauth.ResponseBodyError ? error.cause : error.cause[0]?.parameters;
+    const oauthError = safeCode(error instanceof oauth.ResponseBodyError ? error.error : parameters?.error);
+    const description = parameters?.error_description;
+    const providerMessage = typeof description === 'string' ? description : undefined;
     if (status === 401 || oauthError === 'invalid_client') {
       return new AuthError(`The token endpoint rejected the client credentials (HTTP ${status}${oauthError ? `, ${oauthError}` : ''}).`, {
         code: AuthErrorCode.invalidClient,
         status,
         oauthError,
-        hint: 'Check the client id and secret, and that the token URL belongs to the environment (sandbox or production) the credentials were issued for.',
+        providerMessage,
+        hint: invalidClientHint(context),
       });
     }
     return new AuthError(`The token endpoint refused the grant (HTTP ${status}${oauthError ? `, ${oauthError}` : ''}).`, {
       code: AuthErrorCode.grantRejected,
       status,
       oauthError,
+      providerMessage,
       hint: 'Check the requested scopes and that this client is allowed this grant type.',
     });
   }
@@ -147,8 +165,15 @@ function toAuthError(error: unknown, status: number): AuthError {
     return new AuthError(`The token endpoint rejected the client credentials (HTTP ${status}).`, {
       code: AuthErrorCode.invalidClient,
       status,
-      hint: 'Check the client id and secret, and that the token URL belongs to the environment (sandbox or production) the credentials were issued for.',
+      hint: invalidClientHint(context),
     });
+  }
+  const idTokenCheck = failedIdTokenCheck(error);
+  if (idTokenCheck !== undefined) {
+    return new AuthError(
+      `The ID token in the token endpoint's answer failed validation (${idTokenCheck}); the answer's tokens were discarded and nothing was stored.`,
+      { code: AuthErrorCode.idTokenInvalid, status, hint: idTokenHint(idTokenCheck, context) },
+    );
   }
   // oauth4webapi's other errors keep the parsed body (which may hold a token) as `cause`, and a
   // future message might quote it: keep only its code.
@@ -158,6 +183,56 @@ function toAuthError(error: unknown, status: number): AuthError {
     status,
     hint: 'Check that the token URL points at the OAuth token endpoint and not at a web page or another API.',
   });
+}
+
+function invalidClientHint(context: TokenRequestContext): string {
+  const method = context.clientAuthentication;
+  const other = method === 'client_secret_post' ? "'client_secret_basic'" : "'client_secret_post'";
+  return (
+    'Check the client id and secret, and that the token URL belongs to the environment (sandbox or production) the credentials were issued for. ' +
+    `The secret was sent ${method === undefined ? 'as the `clientAuthentication` setting says' : `with clientAuthentication: '${method}'`}; ` +
+    `if the server takes another method (its metadata's token_endpoint_auth_methods_supported, or the client's registered token_endpoint_auth_method), set clientAuthentication to it, e.g. ${other}.`
+  );
+}
+
+/**
+ * The ID token check that failed, as a short safe phrase (`the "iss" claim`, `the "alg" header`),
+ * or undefined when `error` is not about the ID token. oauth4webapi names the claim on the error's
+ * cause; the claims themselves (personal data: name, e-mail) are never read out.
+ */
+function failedIdTokenCheck(error: unknown): string | undefined {
+  if (!(error instanceof oauth.OperationProcessingError)) return undefined;
+  const claim = safeCode((error.cause as { claim?: unknown } | undefined)?.claim);
+  if (error.code === oauth.JWT_CLAIM_COMPARISON || error.code === oauth.JWT_TIMESTAMP_CHECK) {
+    return claim === undefined ? 'a claim' : `the "${claim}" claim`;
+  }
+  if (/JWT "alg"/.test(error.message)) return 'the "alg" header';
+  const named = /JWT "([a-z_]+)"/.exec(error.message)?.[1];
+  if (named !== undefined) return `the "${named}" claim`;
+  if (/"id_token"/.test(error.message)) return 'it is missing or not a string';
+  if (/ID Token|JWT/.test(error.message)) return 'its form';
+  return undefined;
+}
+
+function idTokenHint(check: string, context: TokenRequestContext): string {
+  if (check.includes('"iss"')) {
+    return context.issuerConfigured === false
+      ? "No `issuer` is configured, so no ID token can be accepted: set `issuer` to the issuer identifier of the server's metadata, exactly (path and trailing slash included), then connect again."
+      : "Set `issuer` to the issuer identifier of the server's metadata exactly (path such as /realms/x and trailing slash included), then connect again.";
+  }
+  if (check.includes('"aud"') || check.includes('"azp"')) {
+    const unencoded =
+      context.clientAuthentication === 'client_secret_basic'
+        ? " A server that reads Basic credentials without form-decoding them sees another client id when it holds characters such as - . _ ~ : then set clientAuthentication to 'client_secret_basic_unencoded' or 'client_secret_post'."
+        : '';
+    return `Check that clientId is the client the server issued the ID token to, then connect again.${unencoded}`;
+  }
+  if (check.includes('"nonce"')) return 'The answer does not belong to this login (a replay?): start the authorization again.';
+  if (check.includes('"alg"'))
+    return "Set `idTokenSigningAlgorithms` to the server's id_token_signing_alg_values_supported (discoverAuthorizationServer does), then connect again.";
+  if (/"(exp|iat|nbf|auth_time)"/.test(check))
+    return "Check this machine's clock (and the server's): the ID token's times do not fit it; then connect again.";
+  return "Start the authorization again; if it persists, check the issuer, clientId and signing algorithm settings against the server's metadata.";
 }
 
 /**

@@ -3,7 +3,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isLoopbackHost } from '@coverlink/auth';
 import { helloClaimsEnvironments } from '@coverlink/helloclaims';
+import helloClaimsManifest from '@coverlink/helloclaims/coverlink.provider.json' with { type: 'json' };
+import oneAssureManifest from '@coverlink/oneassure/coverlink.provider.json' with { type: 'json' };
 import { osiguEnvironments } from '@coverlink/osigu';
+import osiguManifest from '@coverlink/osigu/coverlink.provider.json' with { type: 'json' };
 import dotenv from 'dotenv';
 import { registerSecret, UsageError } from './cli-errors.js';
 
@@ -54,14 +57,16 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-/** The local mocks' documented addresses and credentials. */
+const local = (port: number) => `http://127.0.0.1:${port}`;
+
+/** The local mocks' documented addresses (the ports of each provider's coverlink.provider.json) and credentials. */
 export const localDefaults = {
-  osigu: { baseUrl: 'http://127.0.0.1:4010', clientId: 'demo-client', clientSecret: 'demo-secret' },
-  oneassure: { baseUrl: 'http://127.0.0.1:4011', clientId: 'demo-client', clientSecret: 'demo-secret' },
+  osigu: { baseUrl: local(osiguManifest.mock.port), clientId: 'demo-client', clientSecret: 'demo-secret' },
+  oneassure: { baseUrl: local(oneAssureManifest.mock.port), clientId: 'demo-client', clientSecret: 'demo-secret' },
   helloclaims: {
-    authorizationUrl: 'http://127.0.0.1:4012/login/broker',
-    tokenUrl: 'http://127.0.0.1:4012/login/token',
-    baseUrl: 'http://127.0.0.1:4013',
+    authorizationUrl: `${local(helloClaimsManifest.mock.authorizationServer.port)}/login/broker`,
+    tokenUrl: `${local(helloClaimsManifest.mock.authorizationServer.port)}/login/token`,
+    baseUrl: local(helloClaimsManifest.mock.port),
     clientId: 'coverlink-demo',
     clientSecret: 'coverlink-demo-secret',
   },

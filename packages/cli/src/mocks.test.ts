@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { demoClient, logInAt } from '@coverlink/mock-helloclaims';
 import { collectOutput, waitForOutput } from '@coverlink/test-kit';
 import { expect, it } from 'vitest';
 import { runCli, spawnCli } from './cli-process.test-support.js';
@@ -33,7 +34,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-it('starts the four mocks, prints their URLs, and stops them all on SIGINT with exit 0', async () => {
+it('starts the five mocks, prints their URLs, and stops them all on SIGINT with exit 0', async () => {
   const child = spawnCli(['mocks', 'start', '--ports-from', '0']);
   const finished = collectOutput(child);
   await waitForOutput(child.stdout, /helloclaims-api +http:\/\/127\.0\.0\.1:\d+/, 50_000);
@@ -47,7 +48,7 @@ it('starts the four mocks, prints their URLs, and stops them all on SIGINT with 
   const urls = Object.fromEntries(
     [...result.stdout.matchAll(/^ {2}(\S+) +(http:\/\/127\.0\.0\.1:\d+)/gm)].map((match) => [match[1], match[2]]),
   );
-  expect(Object.keys(urls)).toEqual(['osigu', 'oneassure', 'helloclaims-login', 'helloclaims-api']);
+  expect(Object.keys(urls)).toEqual(['osigu', 'oneassure', 'helloclaims-login', 'helloclaims-api', 'osigu-simulator']);
   expect(result.stdout).toContain('Stopped every mock (SIGINT).');
   for (const prismPid of prism) expect(isAlive(prismPid)).toBe(false);
   expect(prismChildrenOf(pid)).toEqual([]);
@@ -58,7 +59,7 @@ it('answers on every printed URL while running (JSON output)', async () => {
   const finished = collectOutput(child);
   const [document] = await waitForOutput(child.stdout, /\{[\s\S]*\}\n/, 50_000);
   const urls = JSON.parse(document) as Record<string, string>;
-  expect(Object.keys(urls)).toEqual(['osigu', 'oneassure', 'helloclaims-login', 'helloclaims-api']);
+  expect(Object.keys(urls)).toEqual(['osigu', 'oneassure', 'helloclaims-login', 'helloclaims-api', 'osigu-simulator']);
   const osiguToken = await fetch(`${urls.osigu}/v1/oauth/token`, {
     method: 'POST',
     headers: { authorization: `Basic ${btoa('demo-client:demo-secret')}`, 'content-type': 'application/x-www-form-urlencoded' },
@@ -71,6 +72,48 @@ it('answers on every printed URL while running (JSON output)', async () => {
   expect(loginPage.status).toBeLessThan(500);
   const requests = await fetch(`${urls['helloclaims-api']}/requests`, { headers: { authorization: 'Bearer mock' } });
   expect(requests.status).toBe(200);
+  // The simulator, unlike Prism, knows its clients: the demo client gets a token, another one 401.
+  const simulatorToken = (credentials: string) =>
+    fetch(`${urls['osigu-simulator']}/v1/oauth/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa(credentials)}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
+  expect((await simulatorToken('demo-client:demo-secret')).status).toBe(200);
+  expect((await simulatorToken('demo-client:wrong-secret')).status).toBe(401);
+  child.kill('SIGINT');
+  expect((await finished).code).toBe(0);
+}, 60_000);
+
+it('passes --revoke-on-refresh-token-reuse to the Hello Claims authorization server: a reused refresh token revokes its family', async () => {
+  const child = spawnCli(['--json', 'mocks', 'start', '--ports-from', '0', '--revoke-on-refresh-token-reuse']);
+  const finished = collectOutput(child);
+  const [document] = await waitForOutput(child.stdout, /\{[\s\S]*\}\n/, 50_000);
+  const login = (JSON.parse(document) as Record<string, string>)['helloclaims-login'];
+  const [redirectUri = ''] = demoClient.redirectUris;
+  const authorize = new URL(`${login}/login/broker`);
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: demoClient.clientId,
+    redirect_uri: redirectUri,
+    scope: 'requests',
+  }).toString();
+  const code = (await logInAt(authorize)).searchParams.get('code') ?? '';
+  const token = async (body: Record<string, string>) => {
+    const response = await fetch(`${login}/login/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa(`${demoClient.clientId}:${demoClient.clientSecret}`)}` },
+      body: new URLSearchParams({ redirect_uri: redirectUri, ...body }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, string> };
+  };
+  const first = await token({ grant_type: 'authorization_code', code });
+  const second = await token({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token ?? '' });
+  expect(second.status).toBe(200);
+  expect((await token({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token ?? '' })).status).toBe(400);
+  // Without the switch the newer token would still work; with it, the whole family is gone.
+  const after = await token({ grant_type: 'refresh_token', refresh_token: second.body.refresh_token ?? '' });
+  expect(after).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   child.kill('SIGINT');
   expect((await finished).code).toBe(0);
 }, 60_000);

@@ -5,7 +5,9 @@ import { abortedByCaller, CoverlinkError, InvalidResponseError, UnexpectedError 
 import type { Logger } from './logger.js';
 import { createPathParameterMiddleware } from './path-parameters.js';
 import type { ProviderProfile } from './provider-profile.js';
+import { ReplayableRequest } from './replayable-request.js';
 import { type CallPipeline, createCallPipeline } from './resilient-fetch.js';
+import { hasBody, parsesAsJson } from './response-body.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { TokenProvider } from './token-provider.js';
 import { type CallRecord, mediaTypeOf, recordCall } from './unwrap.js';
@@ -87,7 +89,8 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Co
     observers: options.observers,
     sleep: options.sleep,
   });
-  const client = createClient<Paths>({ baseUrl: options.baseUrl, headers: options.headers });
+  // Requests keep their body's source, so a retry encodes the body again instead of teeing a stream.
+  const client = createClient<Paths>({ baseUrl: options.baseUrl, headers: options.headers, Request: ReplayableRequest });
   // The path check first: a call it refuses reaches no other middleware and sends nothing.
   client.use(createPathParameterMiddleware(), ...(options.middleware ?? []));
   return callThroughPipeline(client, {
@@ -180,9 +183,10 @@ async function sendCall(
     timeout: overrides.timeout,
     requestId: record.requestId,
   });
-  if (!response.ok || (parseAs ?? 'json') !== 'json' || request.method === 'HEAD' || response.body === null) return response;
+  if (!response.ok || (parseAs ?? 'json') !== 'json' || request.method === 'HEAD' || !hasBody(response)) return response;
   // openapi-fetch would fail with a bare SyntaxError quoting the body ("Unexpected token 'M',
-  // "MARIA GONZ"…) on a success answer that is not JSON, so the body is parsed here first.
+  // "MARIA GONZ"…) on a success answer that is not JSON, so the body is checked here first; the
+  // transports' buffered response keeps that one parse for openapi-fetch's own `json()`.
   const invalid = (what: string) =>
     new InvalidResponseError(`${profile.name} answered ${response.status} to ${record.operation} with ${what}.`, {
       status: response.status,
@@ -192,17 +196,8 @@ async function sendCall(
     });
   const type = response.headers.get('content-type');
   if (type !== null && !/json/i.test(type)) throw invalid(`${mediaTypeOf(type) ?? 'a malformed content type'}, not JSON`);
-  // The body is already in memory (the transport reads it whole); parsing it twice costs
-  // microseconds for these API answers and keeps openapi-fetch's own parsing untouched.
-  const text = await response.text();
-  if (text !== '') {
-    try {
-      JSON.parse(text);
-    } catch {
-      throw invalid('a body that is not JSON');
-    }
-  }
-  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  if (!(await parsesAsJson(response))) throw invalid('a body that is not JSON');
+  return response;
 }
 
 function randomId(): string {

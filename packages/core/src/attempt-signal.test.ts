@@ -45,4 +45,34 @@ describe('createAttemptSignal', () => {
     expect(attempt.signal.aborted).toBe(false);
     attempt.release();
   });
+
+  it("tells its source's listeners once, with the reason the signal gets, and not those removed", () => {
+    const caller = new AbortController();
+    const attempt = createAttemptSignal(10_000, caller.signal);
+    const heard: unknown[] = [];
+    const removed = () => heard.push('removed listener');
+    attempt.source.addEventListener('abort', () => heard.push(attempt.source.reason), { once: true });
+    attempt.source.addEventListener('abort', removed);
+    attempt.source.removeEventListener('abort', removed);
+
+    caller.abort(new Error('user left'));
+    caller.abort(new Error('again'));
+
+    expect(heard).toEqual([new Error('user left')]);
+    expect(attempt.source.aborted).toBe(true);
+    // A signal asked for after the abort is born aborted, with the same reason.
+    expect(attempt.signal.aborted).toBe(true);
+    expect(attempt.signal.reason).toBe(attempt.source.reason);
+  });
+
+  it('aborts a signal asked for before the timeout, through the source', async () => {
+    const attempt = createAttemptSignal(20);
+    const { signal } = attempt;
+
+    await wait(60);
+
+    expect(signal.aborted).toBe(true);
+    expect(attempt.source.aborted).toBe(true);
+    expect((attempt.source.reason as DOMException).name).toBe('TimeoutError');
+  });
 });

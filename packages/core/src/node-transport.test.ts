@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError } from './core-errors.js';
 import { createFetchTransport } from './fetch-transport.js';
 import { createNodeTransport } from './node-transport.js';
+import { ReplayableRequest } from './replayable-request.js';
 import { createResilientFetch } from './resilient-fetch.js';
 import { defaultMaxResponseBytes, ResponseTooLargeError } from './response-body.js';
 
@@ -225,6 +226,80 @@ describe.each(transports)('$name', ({ create }) => {
     expect(received).toEqual({ body: text, type });
   });
 
+  it('answers json(), text(), arrayBuffer(), bytes() and blob() from the body read, once each, as a standard Response does', async () => {
+    server.handle((_incoming, outgoing) => outgoing.writeHead(200, { 'content-type': 'application/json' }).end('{"label":"ñandú"}'));
+    const send = create();
+    const read = async (reader: (response: Response) => Promise<unknown>) => reader(await send(`${server.url}/things/7`));
+
+    expect(await read((response) => response.json())).toEqual({ label: 'ñandú' });
+    expect(await read((response) => response.text())).toBe('{"label":"ñandú"}');
+    expect(Buffer.from((await read((response) => response.arrayBuffer())) as ArrayBuffer).toString()).toBe('{"label":"ñandú"}');
+    expect(Buffer.from((await read((response) => response.bytes())) as Uint8Array).toString()).toBe('{"label":"ñandú"}');
+    const blob = (await read((response) => response.blob())) as Blob;
+    expect([blob.type, await blob.text()]).toEqual(['application/json', '{"label":"ñandú"}']);
+
+    const response = await send(`${server.url}/things/7`);
+    expect(response).toBeInstanceOf(Response);
+    expect(response.bodyUsed).toBe(false);
+    const copy = response.clone();
+    expect(await response.json()).toEqual({ label: 'ñandú' });
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+    expect(() => response.clone()).toThrow(TypeError);
+    expect(await copy.text()).toBe('{"label":"ñandú"}');
+  });
+
+  it('hands out the body as a stream when asked, and then reads it only through that stream', async () => {
+    server.handle((_incoming, outgoing) => outgoing.end('{"id":"7"}'));
+    const response = await create()(`${server.url}/things/7`);
+
+    expect(response.body).not.toBeNull();
+    const copy = response.clone();
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const chunks: Uint8Array[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+
+    expect(Buffer.concat(chunks).toString()).toBe('{"id":"7"}');
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+    expect(await copy.json()).toEqual({ id: '7' });
+    expect(copy.url).toBe(`${server.url}/things/7`);
+  });
+
+  it("sends a typed client's form upload with its length, and every copy of it with the same boundary and bytes", async () => {
+    const received: { body: Buffer; type: string | undefined; length: string | undefined }[] = [];
+    server.handle((incoming, outgoing, body) => {
+      received.push({ body, type: incoming.headers['content-type'], length: incoming.headers['content-length'] });
+      outgoing.end();
+    });
+    const file = new Uint8Array(300_000).map((_, index) => (index * 7) % 256);
+    const form = new FormData();
+    form.append('document_type', 'indication');
+    form.append('file', new File([file], 'indication.pdf', { type: 'application/pdf' }));
+    const request = new ReplayableRequest(`${server.url}/uploads`, { method: 'POST', body: form });
+    // A change to the form after the request was made reaches no copy of it.
+    form.set('document_type', 'changed');
+    const send = create();
+
+    await send(request.clone());
+    await send(request.clone());
+    await send(request);
+
+    expect(received).toHaveLength(3);
+    const [first] = received;
+    expect(first?.type).toMatch(/^multipart\/form-data; boundary=/);
+    expect(first?.type).toBe(request.headers.get('content-type'));
+    expect(first?.length).toBe(String(first?.body.length));
+    expect(first?.body.includes(Buffer.from(file))).toBe(true);
+    expect(first?.body.toString('latin1')).toContain('name="document_type"\r\n\r\nindication\r\n');
+    expect(first?.body.toString('latin1')).toContain('filename="indication.pdf"\r\nContent-Type: application/pdf');
+    for (const copy of received) {
+      expect(copy.type).toBe(first?.type);
+      expect(copy.length).toBe(first?.length);
+      expect(copy.body.equals(first?.body ?? Buffer.alloc(0))).toBe(true);
+    }
+  });
+
   it('stops an endless body at maxResponseBytes with ResponseTooLargeError and closes the connection', async () => {
     const written = { bytes: 0, closed: false };
     server.handle((_incoming, outgoing) => {
@@ -373,6 +448,23 @@ describe('undici transport', () => {
 
     expect(data).toEqual({ id: '7', label: 'seven' });
     expect(server.arrived).toEqual(['GET /things/7']);
+  });
+
+  it("takes a standard Request that a middleware returns in place of the typed client's own", async () => {
+    const seen: string[] = [];
+    server.handle((incoming, outgoing, body) => {
+      seen.push(`${incoming.headers['x-rewritten']} ${body.toString()}`);
+      outgoing.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"7","label":"seven"}');
+    });
+    const client = createClient<paths>({ baseUrl: server.url, fetch: nodeTransport(), Request: ReplayableRequest });
+    client.use({
+      onRequest: ({ request }) => new Request(request, { headers: { 'x-rewritten': 'yes' }, body: '{"label":"other"}' }),
+    });
+
+    const { data } = await client.POST('/things', { body: { label: 'seven' } });
+
+    expect(data).toEqual({ id: '7', label: 'seven' });
+    expect(seen).toEqual(['yes {"label":"other"}']);
   });
 
   it("feeds the resilient fetch's retries and its connection error codes", async () => {

@@ -1,11 +1,13 @@
 // The Node transport: a `fetch` on undici's Dispatcher API. Global `fetch` builds a WHATWG stream per
 // body and runs the full fetch algorithm per call; `dispatcher.request()` on a keep-alive pool does
 // the same I/O at a fraction of the CPU, and this module adds only what the pipeline relies on.
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, type Dispatcher } from 'undici';
+import { type AbortSource, acceptsAbortSource } from './attempt-signal.js';
 import { CoverlinkError } from './core-errors.js';
+import { replayableBodyOf } from './replayable-request.js';
 import {
   BoundedBody,
   buildResponse,
@@ -59,8 +61,10 @@ const decoders: Record<string, ResponseDecoder> = {
  *   past the limit the connection is closed and the call fails with `ResponseTooLargeError`.
  *   The answer becomes exactly one `Response` over the bytes read (repeated headers such as
  *   `Set-Cookie` kept apart; no body for HEAD, 204, 205 and 304).
- * - **Request bodies** of every kind (string, `URLSearchParams`, `FormData` with files, `Blob`) are
- *   encoded by `Request` itself, read into memory and sent with a `Content-Length`.
+ * - **Request bodies** of every kind (string, `URLSearchParams`, `FormData` with files, `Blob`) go
+ *   out with a `Content-Length`. A request built by the typed client (a `ReplayableRequest`) is sent
+ *   from its source, a file or an encoded form streamed from the caller's own objects; any other is
+ *   encoded by `Request` itself and read into memory first.
  * - **Failures** look like global fetch's: an abort rejects with the signal's reason; a connection
  *   or socket failure with `TypeError('fetch failed')` whose `cause` is undici's error, carrying its
  *   `code` (`ECONNREFUSED`, `UND_ERR_SOCKET`, …).
@@ -83,14 +87,13 @@ export function createNodeTransport(settings: NodeTransportSettings = {}): NodeT
   const transport = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     // The pipeline calls `transport(request, { signal })`: no second Request for that.
     const request = input instanceof Request && (init === undefined || onlySignal(init)) ? input : new Request(input, init);
-    const signal = init?.signal !== undefined ? init.signal : request.signal;
-    signal?.throwIfAborted();
+    // The pipeline passes its attempt's AbortSource here (see `acceptsAbortSource`), which undici takes as it is.
+    const signal: AbortSource | null = init?.signal !== undefined ? init.signal : request.signal;
+    if (signal?.aborted) throw signal.reason;
     const url = new URL(request.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new TypeError('fetch failed', { cause: new Error(`The transport speaks HTTP and HTTPS, not ${url.protocol}`) });
-    const body = request.body === null ? null : Buffer.from(await request.arrayBuffer());
-    const headers: string[] = [];
-    for (const [name, value] of request.headers) headers.push(name, value);
+    const { body, headers } = await wireBody(request);
 
     let answer: Dispatcher.ResponseData;
     try {
@@ -100,7 +103,7 @@ export function createNodeTransport(settings: NodeTransportSettings = {}): NodeT
         method: request.method as Dispatcher.HttpMethod,
         headers,
         body,
-        signal,
+        signal: signal as AbortSignal | null,
       });
     } catch (error) {
       throw failure(error, signal, 'fetch failed');
@@ -115,10 +118,7 @@ export function createNodeTransport(settings: NodeTransportSettings = {}): NodeT
         const decoder = coding === undefined ? undefined : decoders[coding];
         // A compressed body's declared length says nothing about what it unpacks to.
         if (decoder === undefined) refuseDeclaredLength(responseHeaders.get('content-length'), limit);
-        const collected = new BoundedBody(limit);
-        // Leaving the loop by a throw destroys the stream, which closes the connection: the rest is never read.
-        for await (const chunk of decoder === undefined ? answer.body : decoded(answer.body, decoder)) collected.add(chunk as Uint8Array);
-        bytes = collected.bytes();
+        bytes = await collect(decoder === undefined ? answer.body : decoded(answer.body, decoder), limit);
       }
       return buildResponse({
         status: answer.statusCode,
@@ -138,7 +138,24 @@ export function createNodeTransport(settings: NodeTransportSettings = {}): NodeT
     close: async () => {
       await ownDispatcher?.close();
     },
+    [acceptsAbortSource]: true,
   });
+}
+
+/**
+ * The body and headers to send. A body with a known source (see `replayable-request.ts`) is sent
+ * from it, a file or an encoded form streamed from the caller's own objects with its size; any
+ * other body is read into memory first, so it too goes out with a length.
+ */
+async function wireBody(request: Request): Promise<{ body: Dispatcher.DispatchOptions['body']; headers: string[] }> {
+  const headers: string[] = [];
+  for (const [name, value] of request.headers) headers.push(name, value);
+  if (request.body === null) return { body: null, headers };
+  const source = replayableBodyOf(request);
+  if (source === undefined) return { body: Buffer.from(await request.arrayBuffer()), headers };
+  if (!(source instanceof Blob)) return { body: String(source), headers };
+  headers.push('content-length', String(source.size));
+  return { body: Readable.fromWeb(source.stream() as NodeReadableStream<Uint8Array>), headers };
 }
 
 function onlySignal(init: RequestInit): boolean {
@@ -156,6 +173,27 @@ function headersOf(raw: Record<string, string | string[] | undefined>): Headers 
   return headers;
 }
 
+/**
+ * Reads a body whole, at most `limit` bytes of it. Events rather than `for await`: the async
+ * iterator costs a promise per chunk, a measurable share of a small JSON call. Past the limit the
+ * stream is destroyed, which closes the connection: the rest is never read.
+ */
+function collect(stream: Readable | NodeJS.ReadWriteStream, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const body = new BoundedBody(limit);
+    stream.on('data', (chunk: Uint8Array) => {
+      try {
+        body.add(chunk);
+      } catch (error) {
+        reject(error);
+        (stream as Readable).destroy();
+      }
+    });
+    stream.once('end', () => resolve(body.bytes()));
+    stream.once('error', reject);
+  });
+}
+
 function decoded(body: Readable, decoder: ResponseDecoder): NodeJS.ReadWriteStream {
   // pipeline() destroys the other stream when either fails or is destroyed.
   return pipeline(body, decoder(), () => {});
@@ -163,7 +201,7 @@ function decoded(body: Readable, decoder: ResponseDecoder): NodeJS.ReadWriteStre
 
 // Errors the way global fetch reports them, so code written against fetch (and the pipeline's
 // `systemCodeOf`, which looks at `cause.code`) handles both transports alike.
-function failure(error: unknown, signal: AbortSignal | null, message: string): unknown {
+function failure(error: unknown, signal: AbortSource | null, message: string): unknown {
   if (signal?.aborted) return signal.reason;
   if (CoverlinkError.isInstance(error)) return error;
   return new TypeError(message, { cause: error });

@@ -1,13 +1,10 @@
 // The wire rules of the pipeline, through a real client on real loopback servers, on the default
 // transport (undici) and on the fetch transport over global fetch: redirects are refused and never
 // followed, bodies are bounded, settings are checked, POSTs are repeated only with a key.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { selfSignedCertificate } from '@coverlink/mocks';
 import { acmeProfile, type paths, rejectionOf } from '@coverlink/test-kit';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -142,41 +139,6 @@ describe.each(transports)('on %s', (_name, transport) => {
     expect(api.seen[1]?.headers['x-request-id']).not.toBe(api.seen[3]?.headers['x-request-id']);
   });
 });
-
-/** A throwaway self-signed certificate for 127.0.0.1, made with the openssl CLI for this run only. */
-function selfSignedCertificate(): { key: string; cert: string } {
-  const directory = mkdtempSync(join(tmpdir(), 'coverlink-tls-'));
-  const keyFile = join(directory, 'key.pem');
-  const certFile = join(directory, 'cert.pem');
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        keyFile,
-        '-out',
-        certFile,
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') };
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-}
 
 describe('a real https base URL', () => {
   it('refuses a redirect from https to plain http: the http server receives nothing', async () => {

@@ -2,9 +2,9 @@
 // `runCall`, one attempt loop with one timeout rule, one error mapping, one redirect rule and one
 // place that reports to the observers. `createResilientFetch` is the same loop behind a `fetch`.
 import { createDefaultTransport, defaultTransport } from '#default-transport';
-import { createAttemptSignal } from './attempt-signal.js';
+import { acceptsAbortSource, createAttemptSignal } from './attempt-signal.js';
 import type { CallContext, RepeatRule } from './call-context.js';
-import type { AttemptEnd, CallEnd, CallObservation, CallObserver, CallStart } from './call-observer.js';
+import type { AttemptEnd, AttemptObservation, CallEnd, CallObservation, CallObserver, CallStart } from './call-observer.js';
 import { checkMaxRetries, checkRequestOverrides, checkTimeout, type RequestOverrides } from './client-options.js';
 import {
   abortedByCaller,
@@ -120,6 +120,8 @@ export function createCallPipeline(settings: ResilientFetchSettings): CallPipeli
   policy.maxRetries = checkMaxRetries(policy.maxRetries, 'client');
   const timeout = checkTimeout(settings.timeout ?? defaultTimeoutMs, 'client');
   const transport = transportFor(settings);
+  // The Node transport hears an abort without an AbortSignal, which saves making one per attempt.
+  const takesAbortSource = acceptsAbortSource in transport;
   const sleep = settings.sleep ?? abortableSleep;
   const random = settings.random ?? Math.random;
   const observers = [...(settings.logger === undefined ? [] : [createLogObserver(settings.logger)]), ...(settings.observers ?? [])];
@@ -142,7 +144,10 @@ export function createCallPipeline(settings: ResilientFetchSettings): CallPipeli
       tokens: options.tokens,
       repeat: options.repeat ?? 'by-method',
       requestId: options.requestId,
-      observation: observe(observers, { provider, method, pathTemplate, origin: new URL(request.url).origin, kind }),
+      observation:
+        observers.length === 0
+          ? unobserved
+          : observe(observers, { provider, method, pathTemplate, origin: new URL(request.url).origin, kind }),
       attempt: 0,
     };
     let status: number | undefined;
@@ -184,7 +189,9 @@ export function createCallPipeline(settings: ResilientFetchSettings): CallPipeli
       let response: Response;
       try {
         // The transport reads the whole body within this call, under the attempt's signal.
-        response = await transport(attemptRequest, { signal: attemptSignal.signal });
+        response = await transport(attemptRequest, {
+          signal: takesAbortSource ? (attemptSignal.source as AbortSignal) : attemptSignal.signal,
+        });
       } catch (error) {
         if (callerSignal?.aborted) {
           end({ failure: 'abort' });
@@ -305,6 +312,10 @@ function bearer(token: unknown): string {
   }
   return `Bearer ${token}`;
 }
+
+// What a call without observers reports to: nothing, at no cost per call or attempt.
+const unobservedAttempt: AttemptObservation = { end() {} };
+const unobserved: CallObservation = { attempt: () => unobservedAttempt, end() {} };
 
 /** All observers as one, each shielded: what an observer throws is ignored. */
 function observe(observers: readonly CallObserver[], call: CallStart): CallObservation {

@@ -105,17 +105,175 @@ export interface ResponseParts {
   url: string;
 }
 
-/** The one `Response` of an answer whose body has been read. */
+const utf8 = new TextDecoder();
+
+/**
+ * A `Response` over a body already read into memory. A web `Response` wraps every body in a
+ * `ReadableStream`, and reading it back (`text()`, `json()`) goes through that stream's promise
+ * machinery: for a JSON answer of a few kilobytes that costs more CPU than the HTTP exchange itself.
+ * This one keeps the bytes, answers `text()`, `json()`, `arrayBuffer()`, `bytes()` and `blob()`
+ * from them, and builds a stream only when `body` is asked for; `bodyUsed`, `clone()` and the
+ * "body already used" rule behave as the standard ones do. The pipeline checks a JSON answer by
+ * parsing it once here ({@link parsesAsJson}); the caller's `json()` then gets that parse.
+ */
+class BufferedResponse extends Response {
+  readonly #bytes: Uint8Array<ArrayBuffer> | null;
+  readonly #url: string;
+  #used = false;
+  #stream: ReadableStream<Uint8Array> | null | undefined;
+  #text: string | undefined;
+  #json: { value: unknown } | undefined;
+
+  constructor(bytes: Uint8Array<ArrayBuffer> | null, init: ResponseInit, url: string) {
+    super(null, init);
+    this.#bytes = bytes;
+    this.#url = url;
+  }
+
+  /** The request URL, as `fetch` reports it (never a redirect target: none is followed). */
+  override get url(): string {
+    return this.#url;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    if (this.#stream === undefined) this.#stream = this.#bytes === null ? null : this.#streamOfBytes(this.#bytes);
+    return this.#stream as ReadableStream<Uint8Array<ArrayBuffer>> | null;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#used;
+  }
+
+  override async text(): Promise<string> {
+    if (this.#stream) return this.#streamed().text();
+    this.#take();
+    return this.#decoded();
+  }
+
+  override async json(): Promise<unknown> {
+    if (this.#stream) return this.#streamed().json();
+    this.#take();
+    return this.#parsed();
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    if (this.#stream) return this.#streamed().arrayBuffer();
+    return this.#copy().buffer;
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    if (this.#stream) return new Uint8Array(await this.#streamed().arrayBuffer());
+    return this.#copy();
+  }
+
+  override async blob(): Promise<Blob> {
+    if (this.#stream) return this.#streamed().blob();
+    return new Blob([this.#copy()], { type: this.headers.get('content-type') ?? '' });
+  }
+
+  override async formData(): Promise<FormData> {
+    // Rare for these APIs: the standard parser, over the same body.
+    if (this.#stream) return this.#streamed().formData();
+    return new Response(this.#copy(), { headers: this.headers }).formData();
+  }
+
+  override clone(): Response {
+    if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
+    if (this.#stream) {
+      // Once the body is a stream, the stream is the body: tee it, as the standard clone does.
+      const [mine, theirs] = this.#stream.tee();
+      this.#stream = mine;
+      const copy = new Response(theirs, { status: this.status, statusText: this.statusText, headers: this.headers });
+      Object.defineProperty(copy, 'url', { value: this.#url });
+      return copy;
+    }
+    return new BufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: this.headers }, this.#url);
+  }
+
+  /** Whether the body parses as JSON (an empty body counts), parsed once and kept for `json()`, without using the body up. */
+  static parsesAsJson(response: BufferedResponse): boolean {
+    if (response.#stream !== undefined || response.#used || response.#decoded() === '') return true;
+    try {
+      response.#parsed();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether there is a body at all, without turning it into a stream. */
+  static hasBytes(response: BufferedResponse): boolean {
+    return response.#bytes !== null;
+  }
+
+  #take(): void {
+    if (this.#stream === null) return;
+    if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
+    this.#used = true;
+  }
+
+  /** A standard response over the stream `body` made, which enforces the stream's own rules (locked, disturbed). */
+  #streamed(): Response {
+    return new Response(this.#stream as ReadableStream<Uint8Array>, { headers: this.headers });
+  }
+
+  #decoded(): string {
+    this.#text ??= this.#bytes === null ? '' : utf8.decode(this.#bytes);
+    return this.#text;
+  }
+
+  #parsed(): unknown {
+    this.#json ??= { value: JSON.parse(this.#decoded()) };
+    return this.#json.value;
+  }
+
+  #copy(): Uint8Array<ArrayBuffer> {
+    this.#take();
+    return this.#bytes === null ? new Uint8Array(0) : this.#bytes.slice();
+  }
+
+  #streamOfBytes(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
+    return new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        this.#used = true;
+        controller.enqueue(bytes.slice());
+        controller.close();
+      },
+      cancel: () => {
+        this.#used = true;
+      },
+    });
+  }
+}
+
+/** The one `Response` of an answer whose body has been read; see {@link BufferedResponse}. */
 export function buildResponse(parts: ResponseParts): Response {
-  let response: Response;
   try {
-    response = new Response(parts.body, { status: parts.status, statusText: parts.statusText, headers: parts.headers });
+    return new BufferedResponse(parts.body, { status: parts.status, statusText: parts.statusText, headers: parts.headers }, parts.url);
   } catch (error) {
     // A reason phrase that is not a valid header value; the status is what counts.
     if (!(error instanceof TypeError)) throw error;
-    response = new Response(parts.body, { status: parts.status, headers: parts.headers });
+    return new BufferedResponse(parts.body, { status: parts.status, headers: parts.headers }, parts.url);
   }
-  // `new Response()` leaves `url` empty; fetch callers expect the URL asked for (never a redirect target: none is followed).
-  Object.defineProperty(response, 'url', { value: parts.url });
-  return response;
+}
+
+/** Whether a response has a body to read, without turning a buffered body into a stream. */
+export function hasBody(response: Response): boolean {
+  return response instanceof BufferedResponse ? BufferedResponse.hasBytes(response) : response.body !== null;
+}
+
+/**
+ * Whether a response's body parses as JSON: a buffered body is parsed once, and its reader's
+ * `json()` gets that parse; any other body (a custom transport's) is read from a clone.
+ */
+export async function parsesAsJson(response: Response): Promise<boolean> {
+  if (response instanceof BufferedResponse) return BufferedResponse.parsesAsJson(response);
+  const text = await response.clone().text();
+  if (text === '') return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

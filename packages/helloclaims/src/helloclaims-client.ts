@@ -1,4 +1,5 @@
 import {
+  type AuthorizationRequestParameters,
   createAuthorizationCodeClient,
   createUserTokenProvider,
   type GrantKey,
@@ -37,6 +38,15 @@ export interface HelloClaimsClientSettings extends ClientSettings {
   authorizationUrl?: string | undefined;
   /** The token endpoint (`/login/token`). Default: staging. */
   tokenUrl?: string | undefined;
+  /**
+   * The authorization server's issuer identifier, exactly as its metadata spells it (path and
+   * trailing slash included), checked against a callback's `iss` (RFC 9207). Hello Claims documents
+   * none and sends no `iss`, so the default is none; set it for a server that sends `iss` (a callback
+   * carrying `iss` is refused while no issuer is set).
+   */
+  issuer?: string | undefined;
+  /** The server sends `iss` with every callback (`authorization_response_iss_parameter_supported`): refuse one without. Default false. */
+  requireIssuerParameter?: boolean | undefined;
   /** Scopes asked for when connecting a user. Default `['requests', 'quotes']`. */
   scopes?: readonly string[] | undefined;
   /** Where users' grants live. Default a `MemoryTokenStore` (one process); use `RedisTokenStore` for a fleet. */
@@ -63,12 +73,15 @@ export interface HelloClaimsClient {
   connect(options: {
     userId: string;
     scopes?: readonly string[] | undefined;
+    /** Extra authorization parameters, e.g. `{ prompt: 'login', login_hint: email }`; the flow's own are refused. */
+    parameters?: AuthorizationRequestParameters | undefined;
   }): Promise<{ authorizationUrl: URL; pending: PendingConnection }>;
   /**
-   * Finishes the connection on the callback: checks state and `?error=`, exchanges the code and
-   * stores the user's grant (replacing an earlier one).
+   * Finishes the connection on the callback: checks `iss`, state and `?error=` (in that order),
+   * exchanges the code and stores the user's grant (replacing an earlier one). Nothing is stored
+   * unless the whole answer was accepted.
    *
-   * @throws {AuthorizationStateError | AuthorizationDeniedError | AuthError} See `@coverlink/auth`.
+   * @throws {AuthorizationIssuerError | AuthorizationStateError | AuthorizationDeniedError | AuthError} See `@coverlink/auth`.
    */
   completeConnect(callbackUrl: string | URL, pending: PendingConnection): Promise<void>;
   /** A typed API client acting as `userId`, whose tokens refresh and rotate through the store. */
@@ -98,6 +111,8 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
   const oauthClient = createAuthorizationCodeClient({
     authorizationUrl: settings.authorizationUrl ?? hosts.authorizationUrl,
     tokenUrl: settings.tokenUrl ?? hosts.tokenUrl,
+    issuer: settings.issuer,
+    requireIssuerParameter: settings.requireIssuerParameter,
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     // Hello Claims documents Basic over base64(client_id + ":" + client_secret), without form-encoding.
@@ -107,10 +122,11 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
   const keyOf = (userId: string): GrantKey => ({ provider: 'helloclaims', clientId: settings.clientId, subject: userId });
 
   return {
-    async connect({ userId, scopes }) {
+    async connect({ userId, scopes, parameters }) {
       const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({
         scopes: scopes ?? settings.scopes ?? ['requests', 'quotes'],
         redirectUri: settings.redirectUri,
+        parameters,
       });
       return { authorizationUrl, pending: { ...pending, userId } };
     },

@@ -1,8 +1,8 @@
 // 3. Bundle size: each provider package with its dependencies, bundled and minified by esbuild,
 // gzip-compressed with node:zlib; oauth4webapi's share from the metafile and from a bundle of it alone.
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { listProviderDeclarations } from '@coverlink/workspace-plugin/provider-manifest';
 import { build, type Metafile } from 'esbuild';
 import { progress } from './child.js';
 
@@ -22,7 +22,7 @@ export interface BundleSizeResult {
   oauth4webapiAlone: { minifiedBytes: number; gzipBytes: number };
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
+const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const authPackage = fileURLToPath(new URL('../../../packages/auth/', import.meta.url));
 
 /** Which dependency an esbuild input path belongs to: an npm package, or a workspace package's source. */
@@ -60,7 +60,7 @@ async function bundle(
 
 async function measurePackage(name: string, platform: 'browser' | 'node', note?: string): Promise<BundleResult> {
   progress(`bundle size: @coverlink/${name} (${platform})`);
-  const { code, metafile } = await bundle({ entryPoints: [`${here}/size-entries/${name}.ts`] }, platform);
+  const { code, metafile } = await bundle({ entryPoints: [`${workspaceRoot}packages/${name}/src/index.ts`] }, platform);
   const byDependency: Record<string, number> = {};
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
@@ -81,15 +81,14 @@ async function measurePackage(name: string, platform: 'browser' | 'node', note?:
 }
 
 export async function measureBundleSizes(): Promise<BundleSizeResult> {
-  const packages = [
-    await measurePackage('osigu', 'browser'),
-    await measurePackage('helloclaims', 'browser'),
-    await measurePackage(
-      'oneassure',
-      'node',
-      "Server-only by design: it holds the OneAssure client secret, and its `browser` export deliberately fails a browser build. Bundled for platform 'node' instead.",
-    ),
-  ];
+  const packages: BundleResult[] = [];
+  for (const { name, bundle: budget } of listProviderDeclarations(workspaceRoot)) {
+    const note =
+      budget.platform === 'node'
+        ? "Server-only by design: it holds the client secret, and its `browser` export deliberately fails a browser build. Bundled for platform 'node' instead."
+        : undefined;
+    packages.push(await measurePackage(name, budget.platform, note));
+  }
   progress('bundle size: oauth4webapi alone');
   // oauth4webapi is a dependency of @coverlink/auth, so it resolves from there.
   const alone = await bundle({ stdin: { contents: "export * from 'oauth4webapi';", resolveDir: authPackage } }, 'browser');

@@ -204,7 +204,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (bundleSize !== undefined) {
     out.push('## 3. Bundle size', '');
     out.push(
-      "Each package's public surface (`export * from '@coverlink/<package>'`, tools/bench/src/size-entries) with all its",
+      "Each package's public surface (`packages/<name>/src/index.ts`, for each coverlink.provider.json's `bundle.platform`) with all its",
       "dependencies, bundled by esbuild (`bundle`, `minify`, `format: 'esm'`, `conditions: ['@coverlink/source']`),",
       'gzip level 9 via node:zlib. Per-dependency bytes are minified bytes from the esbuild metafile (before gzip).',
       '',

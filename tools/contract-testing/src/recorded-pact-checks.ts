@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type MockName, mockDefinitions } from '@coverlink/mocks';
+import { type MockName, mockDefinition } from '@coverlink/mocks';
 import { describe, expect, it } from 'vitest';
 import { listPactFiles } from './pact-folder.js';
 import { verifyPactsWithPrism } from './prism-verification.js';
@@ -21,7 +21,7 @@ export function pactFolderOf(provider: MockName): string {
 export function describeRecordedPactChecks(provider: MockName, options: { preferByProviderState?: Record<string, string> } = {}): void {
   describe('the recorded pact', () => {
     it(`agrees with specs/${provider} (openapi-pact-comparator reports no errors)`, async () => {
-      const findings = await compareWithSpec(await listPactFiles(pactFolderOf(provider)), mockDefinitions[provider].specPath);
+      const findings = await compareWithSpec(await listPactFiles(pactFolderOf(provider)), mockDefinition(provider).specPath);
       const errors = findings.filter((finding) => finding.type === 'error');
       expect(errors, JSON.stringify(errors, null, 2)).toEqual([]);
     });

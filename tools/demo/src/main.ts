@@ -1,49 +1,39 @@
-// The quick-start demo: each provider's journey through the Coverlink packages against the
-// local mocks (Prism for each spec, the stateful Hello Claims authorization server). With
-// OSIGU_BASE_URL set, the OSIGU journey runs against that host with OSIGU_CLIENT_ID/SECRET instead.
+// The quick-start demo: each provider's journey (packages/<name>/src/<name>.demo.ts) through the
+// Coverlink packages against the local mocks, for every provider with a coverlink.provider.json, in
+// the order of their mock ports: Prism for each spec, and the stateful Hello Claims authorization
+// server where the manifest declares one.
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CoverlinkError } from '@coverlink/core';
 import { startHelloClaimsAuthorizationServer } from '@coverlink/mock-helloclaims';
-import { type MockName, type RunningMock, startMock } from '@coverlink/mocks';
-import { heading, step } from './demo-output.js';
-import { helloClaimsJourney } from './helloclaims-journey.js';
-import { oneAssureJourney } from './oneassure-journey.js';
-import { osiguJourney } from './osigu-journey.js';
-import { prismJourneys } from './prism-journeys.js';
+import { type MockDefinition, mockDefinitions, startMock } from '@coverlink/mocks';
+import { type DemoJourney, type DemoMock, heading, step } from './index.js';
 
 const accessTokenSeconds = 2;
+const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const stoppers: Array<() => Promise<void>> = [];
 
-async function mock(name: MockName): Promise<RunningMock> {
-  const running = await startMock(name, { port: 0 });
-  stoppers.push(running.stop);
-  step(`${name} mock (Prism serving specs/${name}) listening at ${running.url}`);
-  return running;
+async function startMocks(definition: MockDefinition): Promise<DemoMock> {
+  let authorizationServer: DemoMock['authorizationServer'];
+  if (definition.authorizationServer !== undefined) {
+    const server = await startHelloClaimsAuthorizationServer({ port: 0, accessTokenLifetimeSeconds: accessTokenSeconds });
+    stoppers.push(server.stop);
+    step(`${definition.displayName} authorization server mock listening at ${server.url}`);
+    authorizationServer = { authorizationUrl: server.authorizeUrl, tokenUrl: server.tokenUrl, accessTokenSeconds };
+  }
+  const prism = await startMock(definition.name, { port: 0 });
+  stoppers.push(prism.stop);
+  step(`${definition.name} mock (Prism serving specs/${definition.name}) listening at ${prism.url}`);
+  return { baseUrl: prism.url, authorizationServer };
 }
 
 async function main(): Promise<void> {
-  heading('OSIGU pre-authorization journey');
-  await osiguJourney(process.env.OSIGU_BASE_URL ?? (await mock('osigu')).url);
-
-  heading('OneAssure redirection journey');
-  await oneAssureJourney((await mock('oneassure')).url);
-
-  heading('Hello Claims connection journey');
-  const authorizationServer = await startHelloClaimsAuthorizationServer({ port: 0, accessTokenLifetimeSeconds: accessTokenSeconds });
-  stoppers.push(authorizationServer.stop);
-  step(`Hello Claims authorization server mock listening at ${authorizationServer.url}`);
-  const api = await mock('helloclaims');
-  await helloClaimsJourney({
-    authorizationUrl: authorizationServer.authorizeUrl,
-    tokenUrl: authorizationServer.tokenUrl,
-    baseUrl: api.url,
-    accessTokenSeconds,
-  });
-
-  for (const journey of prismJourneys) {
+  for (const definition of Object.values(mockDefinitions)) {
+    const path = join(workspaceRoot, 'packages', definition.name, 'src', `${definition.name}.demo.ts`);
+    const journey = ((await import(pathToFileURL(path).href)) as { default: DemoJourney }).default;
     heading(journey.title);
-    await journey.run((await mock(journey.mock)).url);
+    await journey.run(await startMocks(definition));
   }
-
   console.log('\nDone.');
 }
 

@@ -5,7 +5,7 @@ import { parsePort } from '../parsers.js';
 
 type MocksModule = typeof import('@coverlink/mocks');
 type HelloClaimsMockModule = typeof import('@coverlink/mock-helloclaims');
-type MockName = keyof MocksModule['mockDefinitions'];
+type OsiguSimulatorModule = typeof import('@coverlink/mock-osigu');
 
 interface Running {
   label: string;
@@ -19,22 +19,25 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
   mocks
     .command('start')
     .description(
-      'Starts every mock: Prism for each provider spec (OSIGU 4010, OneAssure 4011, the Hello Claims API 4013, then any added provider), and the stateful Hello Claims authorization server (4012). Ctrl-C stops them all.',
+      "Starts every mock on the port its provider's coverlink.provider.json documents: Prism for each provider spec, the stateful Hello Claims authorization server and the stateful OSIGU simulator. Ctrl-C stops them all.",
     )
     .option(
       '--ports-from <port>',
-      'first of consecutive ports, in the order of the mock registry (osigu, oneassure, Hello Claims login, Hello Claims API, then added providers); 0 picks free ports',
+      'instead, consecutive ports from this one, in the order of the documented ports; 0 picks free ports',
       parsePort,
-      4010,
     )
-    .action(async (flags: { portsFrom: number }, command: Command) => {
+    .option(
+      '--revoke-on-refresh-token-reuse',
+      'the Hello Claims authorization server revokes the whole token family when an already rotated refresh token is presented again (RFC 9700 §4.14.2), instead of refusing only that request',
+    )
+    .action(async (flags: { portsFrom?: number | undefined; revokeOnRefreshTokenReuse?: boolean }, command: Command) => {
       const context = contextOf(command, options);
       const { reporter } = context;
       // Ctrl-C from here on stops the mocks cleanly, even while they start.
       const stop = context.waitForStop();
-      const [launcher, helloClaims] = await loadMockPackages();
+      const [launcher, helloClaims, osiguSimulator] = await loadMockPackages();
       reporter.begin('starting the mocks');
-      const started = await Promise.allSettled(mocksToStart(launcher, helloClaims, flags.portsFrom));
+      const started = await Promise.allSettled(mocksToStart(launcher, helloClaims, osiguSimulator, flags));
       const running = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
       const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (failed !== undefined) {
@@ -58,29 +61,56 @@ export function addMocksCommands(program: Command, options: RunOptions): void {
 }
 
 /**
- * One start per mock, in the registry's order, each on the next port: every provider's Prism mock,
- * with the Hello Claims authorization server just before the Hello Claims API it issues tokens for.
+ * One start per mock, in the order of their documented ports: every provider's Prism mock, the
+ * Hello Claims authorization server beside the Hello Claims API it issues tokens for, and the
+ * stateful simulators the manifests declare. Each on its documented port, or with `portsFrom` on
+ * consecutive ports from there in that order (0: free ports).
  */
-function mocksToStart(launcher: MocksModule, helloClaims: HelloClaimsMockModule, portsFrom: number): Promise<Running>[] {
-  let index = 0;
-  const nextPort = () => (portsFrom === 0 ? 0 : portsFrom + index++);
-  const starts: Promise<Running>[] = [];
-  for (const name of Object.keys(launcher.mockDefinitions) as MockName[]) {
-    if (name === 'helloclaims') {
-      starts.push(
-        helloClaims.startHelloClaimsAuthorizationServer({ port: nextPort() }).then((server) => ({
-          label: 'helloclaims-login',
-          url: server.url,
-          detail: `authorize ${new URL(server.authorizeUrl).pathname}, token ${new URL(server.tokenUrl).pathname}; client ${helloClaims.demoClient.clientId}, user ${helloClaims.demoUser.username}`,
-          stop: server.stop,
-        })),
-      );
+function mocksToStart(
+  launcher: MocksModule,
+  helloClaims: HelloClaimsMockModule,
+  osiguSimulator: OsiguSimulatorModule,
+  flags: { portsFrom?: number | undefined; revokeOnRefreshTokenReuse?: boolean },
+): Promise<Running>[] {
+  const revoke = flags.revokeOnRefreshTokenReuse === true;
+  const planned: { documentedPort: number; start: (port: number) => Promise<Running> }[] = [];
+  for (const definition of Object.values(launcher.mockDefinitions)) {
+    const { name } = definition;
+    if (name === 'helloclaims' && definition.authorizationServer !== undefined) {
+      planned.push({
+        documentedPort: definition.authorizationServer.port,
+        start: (port) =>
+          helloClaims.startHelloClaimsAuthorizationServer({ port, revokeOnRefreshTokenReuse: revoke }).then((server) => ({
+            label: 'helloclaims-login',
+            url: server.url,
+            detail: `authorize ${new URL(server.authorizeUrl).pathname}, token ${new URL(server.tokenUrl).pathname}; client ${helloClaims.demoClient.clientId}, user ${helloClaims.demoUser.username}${revoke ? '; a reused refresh token revokes its family' : ''}`,
+            stop: server.stop,
+          })),
+      });
     }
     const label = name === 'helloclaims' ? 'helloclaims-api' : name;
     const detail = name === 'helloclaims' ? 'Prism, specs/helloclaims resource API' : `Prism, specs/${name}; any client credentials`;
-    starts.push(launcher.startMock(name, { port: nextPort() }).then((mock) => ({ label, url: mock.url, detail, stop: mock.stop })));
+    planned.push({
+      documentedPort: definition.port,
+      start: (port) => launcher.startMock(name, { port }).then((mock) => ({ label, url: mock.url, detail, stop: mock.stop })),
+    });
   }
-  return starts;
+  for (const simulator of Object.values(launcher.simulatorDefinitions)) {
+    if (simulator.name !== 'osigu-simulator') continue;
+    planned.push({
+      documentedPort: simulator.port,
+      start: (port) =>
+        osiguSimulator.startOsiguSimulator({ port }).then((running) => ({
+          label: simulator.name,
+          url: running.url,
+          detail: `stateful, specs/osigu; client ${osiguSimulator.demoClient.clientId}, webhook secret ${osiguSimulator.simulatorWebhookSecret}`,
+          stop: running.stop,
+        })),
+    });
+  }
+  planned.sort((left, right) => left.documentedPort - right.documentedPort);
+  const { portsFrom } = flags;
+  return planned.map((mock, index) => mock.start(portsFrom === undefined ? mock.documentedPort : portsFrom === 0 ? 0 : portsFrom + index));
 }
 
 async function stopAll(running: readonly Running[]): Promise<void> {
@@ -91,8 +121,8 @@ async function stopAll(running: readonly Running[]): Promise<void> {
  * The mock packages are workspace-only and ship TypeScript source. Run from source (tsx), they load
  * as they are; run from the build (plain Node), tsx is registered first, which the workspace has.
  */
-async function loadMockPackages(): Promise<[MocksModule, HelloClaimsMockModule]> {
-  const load = () => Promise.all([import('@coverlink/mocks'), import('@coverlink/mock-helloclaims')]);
+async function loadMockPackages(): Promise<[MocksModule, HelloClaimsMockModule, OsiguSimulatorModule]> {
+  const load = () => Promise.all([import('@coverlink/mocks'), import('@coverlink/mock-helloclaims'), import('@coverlink/mock-osigu')]);
   try {
     return await load();
   } catch (error) {

@@ -1,6 +1,6 @@
 // The generator for real: a copy of this workspace (the files git tracks or would track), a frozen
 // install, `nx g @coverlink/workspace-plugin:provider`, then the new package's targets and the demo,
-// untouched. Slow (a few minutes), so it prints each step as it goes.
+// untouched, for one provider of each auth pattern. Slow (several minutes), so it prints each step as it goes.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,9 +62,39 @@ afterAll(() => {
   if (copy !== undefined) rmSync(copy, { recursive: true, force: true });
 });
 
-it('adds a provider whose codegen, lint-spec, typecheck, lint, test, test:contract and lint-package pass untouched, and which the size budgets, the docs and the demo take in', async () => {
-  await nx('g', '@coverlink/workspace-plugin:provider', 'acmehealth', '--displayName=Acme Health', '--no-interactive');
+// One provider of each auth pattern, as `nx g` with `--auth` writes them.
+const generated = [
+  { name: 'acmehealth', displayName: 'Acme Health', auth: 'client-credentials', journey: 'Acme Health member journey' },
+  { name: 'bravocare', displayName: 'Bravo Care', auth: 'authorization-code', journey: 'Bravo Care connection journey' },
+  { name: 'charliemed', displayName: 'Charlie Med', auth: 'custom-token-endpoint', journey: 'Charlie Med member journey' },
+];
 
+it('adds one provider of each auth pattern whose targets pass untouched, and which the mocks, size budgets, docs and demo take in', async () => {
+  const tracked = () => execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: copy, encoding: 'utf8' });
+  execFileSync('git', ['init', '--quiet'], { cwd: copy });
+  execFileSync('git', ['add', '--all'], { cwd: copy });
+  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@127.0.0.1', 'commit', '--quiet', '-m', 'copy'], { cwd: copy });
+  for (const provider of generated) {
+    await nx(
+      'g',
+      '@coverlink/workspace-plugin:provider',
+      provider.name,
+      `--displayName=${provider.displayName}`,
+      `--auth=${provider.auth}`,
+      '--no-interactive',
+    );
+  }
+  // A spec and a package each; the lockfile links them, and the docs' provider table is rewritten from the manifests.
+  const touched = tracked()
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => line.slice(3));
+  expect(touched.filter((path) => !/^(specs|packages)\/(acmehealth|bravocare|charliemed)\//.test(path))).toEqual([
+    'docs/README.md',
+    'pnpm-lock.yaml',
+  ]);
+
+  const projects = generated.map((provider) => `@coverlink/${provider.name}`).join(',');
   await nx(
     'run-many',
     '-t',
@@ -75,14 +105,16 @@ it('adds a provider whose codegen, lint-spec, typecheck, lint, test, test:contra
     'test',
     'test:contract',
     'lint-package',
-    '--projects=@coverlink/acmehealth',
+    `--projects=${projects}`,
   );
-  // Registered where the workspace lists providers: the bundle budgets and the API reference build with it.
-  expect(await nx('run', '@coverlink/bench:size')).toContain('@coverlink/acmehealth (browser)');
+  // Registered where the workspace lists providers: the bundle budgets, the docs table and the API reference.
+  const sizes = await nx('run', '@coverlink/bench:size');
+  for (const provider of generated) expect(sizes).toContain(`@coverlink/${provider.name} (browser)`);
+  await nx('run', '@coverlink/docs-check:test');
   await nx('run', 'coverlink:docs');
 
-  expect(checkProviderStructure(copy, 'acmehealth')).toEqual([]);
+  for (const provider of generated) expect(checkProviderStructure(copy, provider.name)).toEqual([]);
   const demo = await nx('run', '@coverlink/demo:demo');
-  expect(demo).toContain('Acme Health member journey');
-  expect(demo).toContain('✓ member mbr_01HW8GQ2KMNP3F4R5T6Y7U8I9O found, coverage ACTIVE');
-}, 900_000);
+  for (const provider of generated) expect(demo).toContain(provider.journey);
+  expect(demo.match(/✓ member mbr_01HW8GQ2KMNP3F4R5T6Y7U8I9O found, coverage ACTIVE/g)).toHaveLength(3);
+}, 1_800_000);

@@ -6,32 +6,21 @@ import providerGenerator from './provider-generator.js';
 import { providerNames } from './provider-names.js';
 
 const workspaceRoot = new URL('../../../../', import.meta.url);
-// The files the generator registers a provider in, as they are in this workspace.
-const registrationFiles = [
+// What the generator reads of this workspace: its pnpm version and the providers' manifests (for the next port).
+const seededFiles = [
   'package.json',
-  'tsconfig.json',
-  'typedoc.json',
-  'redocly.yaml',
-  'docs/README.md',
-  'docs/tsconfig.typedoc.json',
-  'mocks/launcher/src/mock-registry.ts',
-  'tools/demo/package.json',
-  'tools/demo/tsconfig.json',
-  'tools/demo/src/prism-journeys.ts',
-  'tools/bench/package.json',
-  'tools/bench/.size-limit.js',
+  ...['osigu', 'oneassure', 'helloclaims'].map((provider) => `packages/${provider}/coverlink.provider.json`),
 ];
+const authPatterns = ['client-credentials', 'authorization-code', 'custom-token-endpoint'] as const;
 
 let tree: Tree;
 beforeEach(() => {
   tree = createTreeWithEmptyWorkspace();
-  for (const path of registrationFiles) tree.write(path, readFileSync(new URL(path, workspaceRoot)));
+  for (const path of seededFiles) tree.write(path, readFileSync(new URL(path, workspaceRoot)));
 });
 
 const text = (path: string) => tree.read(path, 'utf-8') ?? '';
-/** The mock registry's line for `name`, as a pattern (the line holds a template literal). */
-const registryEntry = (name: string, port: number, after = '') =>
-  new RegExp(`\\n  ${name}: \\{ name: '${name}', specPath: \`\\$\\{specsFolder\\}${name}/openapi\\.yaml\`, port: ${port} \\},${after}`);
+const manifestOf = (name: string) => JSON.parse(text(`packages/${name}/coverlink.provider.json`));
 
 describe('providerNames', () => {
   it('spells a one-word name and a display name with spaces', () => {
@@ -56,12 +45,16 @@ describe('providerNames', () => {
 });
 
 describe('the provider generator, on a tree seeded with this workspace', () => {
-  it('creates the spec, the mock project and a package with the anatomy of the others', async () => {
+  it('writes a spec and a package with the anatomy of the others, and nothing else', async () => {
+    const before = new Set(tree.listChanges().map((change) => change.path));
     await providerGenerator(tree, { name: 'acmehealth', displayName: 'Acme Health' });
 
+    const written = tree.listChanges().filter((change) => !before.has(change.path));
+    expect(written.filter((change) => !/^(specs|packages)\/acmehealth\//.test(change.path)).map((change) => change.path)).toEqual([]);
+    expect(written.every((change) => change.type === 'CREATE')).toBe(true);
     for (const path of [
       'specs/acmehealth/openapi.yaml',
-      'mocks/acmehealth/project.json',
+      'packages/acmehealth/coverlink.provider.json',
       'packages/acmehealth/package.json',
       'packages/acmehealth/tsconfig.json',
       'packages/acmehealth/tsconfig.build.json',
@@ -77,12 +70,11 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
       'packages/acmehealth/src/acmehealth-client.test.ts',
       'packages/acmehealth/src/acmehealth-types.test-d.ts',
       'packages/acmehealth/src/acmehealth.contract.ts',
+      'packages/acmehealth/src/acmehealth.demo.ts',
       'packages/acmehealth/src/codegen-drift.test.ts',
       'packages/acmehealth/src/mock-server.global-setup.ts',
       'packages/acmehealth/src/version.ts',
       'packages/acmehealth/src/version.test.ts',
-      'tools/demo/src/acmehealth-journey.ts',
-      'docs/acmehealth.md',
     ]) {
       expect(tree.exists(path), path).toBe(true);
     }
@@ -90,69 +82,70 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
     expect(text('packages/acmehealth/src/acmehealth-errors.ts')).toContain("providerApiError('Acme Health')");
     const manifest = JSON.parse(text('packages/acmehealth/package.json'));
     expect(manifest.name).toBe('@coverlink/acmehealth');
-    expect(manifest.nx.tags).toEqual(['type:provider', 'scope:acmehealth']);
-    expect(Object.keys(manifest.nx.targets)).toEqual(
-      expect.arrayContaining(['lint-spec', 'codegen', 'typecheck', 'build', 'lint', 'test', 'test:contract', 'lint-package']),
-    );
+    // Nx tags and targets come from coverlink.provider.json, not from package.json.
+    expect(manifest.nx).toBeUndefined();
     expect(Object.keys(manifest.dependencies)).toEqual(['@coverlink/auth', '@coverlink/core', 'openapi-fetch']);
-    // No template placeholder survives.
+    expect(manifestOf('acmehealth')).toMatchObject({
+      name: 'acmehealth',
+      displayName: 'Acme Health',
+      auth: 'client-credentials',
+      mock: { kind: 'prism', port: 4014 },
+    });
+  });
+
+  it.each(authPatterns)('writes the %s pattern: its manifest, token source and tests, with no placeholder left', async (auth) => {
+    await providerGenerator(tree, { name: 'acme', auth });
+
+    expect(manifestOf('acme').auth).toBe(auth);
+    const client = text('packages/acme/src/acme-client.ts');
+    const index = text('packages/acme/src/index.ts');
+    if (auth === 'client-credentials') {
+      expect(client).toContain('createClientCredentialsTokenProvider({');
+      expect(text('specs/acme/openapi.yaml')).toMatch(
+        /clientCredentials:\n {10}tokenUrl: https:\/\/sandbox\.acme\.example\/v1\/oauth\/token/,
+      );
+    } else if (auth === 'authorization-code') {
+      expect(client).toContain('createAuthorizationCodeClient({');
+      expect(client).toContain('createUserTokenProvider({');
+      expect(index).toMatch(/createAcmeAuthorizationCodeClient,[\s\S]*type AcmeUserClient,/);
+      expect(text('specs/acme/openapi.yaml')).toMatch(
+        /authorizationCode:\n {10}authorizationUrl: https:\/\/sandbox\.acme\.example\/v1\/oauth\/authorize/,
+      );
+      expect(text('packages/acme/src/acme-client.test.ts')).toContain("grant_type: 'refresh_token'");
+    } else {
+      // The adapter is the package's own, on auth's public client-credentials provider.
+      expect(text('packages/acme/src/acme-tokens.ts')).toContain("clientAuthentication: 'client_secret_post'");
+      expect(index).toContain("export { createAcmeTokenProvider, acmeTokenEndpoint } from './acme-tokens.js';");
+      expect(text('specs/acme/openapi.yaml')).toContain('  /v1/auth/token:\n');
+      expect(text('specs/acme/openapi.yaml')).not.toContain('oauth2');
+    }
+    expect(tree.exists('packages/acme/src/acme-tokens.ts')).toBe(auth === 'custom-token-endpoint');
     for (const change of tree.listChanges()) expect(change.content?.toString('utf8') ?? '', change.path).not.toMatch(/<%|%>|__name__/);
   });
 
-  it('registers the provider in the mock launcher, the demo, the docs, the size budgets, the spec lint and the project references', async () => {
-    await providerGenerator(tree, { name: 'acme' });
-
-    expect(text('mocks/launcher/src/mock-registry.ts')).toMatch(registryEntry('acme', 4014, '\n} as const satisfies'));
-    expect(text('tools/demo/src/prism-journeys.ts')).toContain("import { acmeJourney } from './acme-journey.js';");
-    expect(text('tools/demo/src/prism-journeys.ts')).toMatch(/\{ title: 'Acme member journey', mock: 'acme', run: acmeJourney \},\n\];/);
-    expect(JSON.parse(text('tools/demo/package.json')).dependencies['@coverlink/acme']).toBe('workspace:*');
-    expect(JSON.parse(text('tools/demo/tsconfig.json')).references).toContainEqual({ path: '../../packages/acme' });
-    expect(JSON.parse(text('tsconfig.json')).references).toContainEqual({ path: './packages/acme' });
-    expect(JSON.parse(text('typedoc.json')).entryPoints).toContain('packages/acme/src/index.ts');
-    expect(JSON.parse(text('docs/tsconfig.typedoc.json')).include).toContain('../packages/acme/src/**/*.ts');
-    expect(text('docs/README.md')).toMatch(
-      /\| `@coverlink\/helloclaims` .*\n\| Acme \| `@coverlink\/acme` \| \[acme\.md\]\(\.\/acme\.md\) \|\n/,
-    );
-    expect(text('docs/README.md')).toContain(
-      '| Acme (Prism serving `specs/acme`) | 4014 | any | `npx pnpm@10.34.9 nx run mock-acme:mock` |',
-    );
-    expect(text('tools/bench/.size-limit.js')).toMatch(
-      /name: '@coverlink\/acme \(browser\)',\n {4}path: 'src\/size-entries\/acme\.ts',[\s\S]*\n\];/,
-    );
-    expect(JSON.parse(text('tools/bench/package.json')).dependencies['@coverlink/acme']).toBe('workspace:*');
-    expect(tree.exists('tools/bench/src/size-entries/acme.ts')).toBe(true);
-    expect(text('redocly.yaml')).toMatch(
-      / {2}helloclaims@v1:\n {4}root: \.\/specs\/helloclaims\/openapi\.yaml\n {2}acme@v1:\n {4}root: \.\/specs\/acme\/openapi\.yaml\n/,
-    );
-    expect(text('specs/acme/openapi.yaml')).toContain('tokenUrl: https://sandbox.acme.example/v1/oauth/token');
-    expect(text('docs/acme.md')).toContain('http://127.0.0.1:4014');
-  });
-
-  it('takes the next free port after a second provider, or the one asked for', async () => {
+  it('takes the next port after every documented one, or the one asked for', async () => {
     await providerGenerator(tree, { name: 'acme' });
     await providerGenerator(tree, { name: 'bravo', port: 4100 });
     await providerGenerator(tree, { name: 'charlie' });
 
-    const registry = text('mocks/launcher/src/mock-registry.ts');
-    expect(registry).toMatch(registryEntry('acme', 4014));
-    expect(registry).toMatch(registryEntry('bravo', 4100));
-    expect(registry).toMatch(registryEntry('charlie', 4101));
+    expect([manifestOf('acme'), manifestOf('bravo'), manifestOf('charlie')].map((manifest) => manifest.mock.port)).toEqual([
+      4015, 4100, 4101,
+    ]);
+  });
+
+  it("refuses a port another provider's mock documents", async () => {
+    await expect(providerGenerator(tree, { name: 'acme', port: 4012 })).rejects.toThrow(
+      'Port 4012 is the documented mock port of helloclaims; pass another --port.',
+    );
+    expect(tree.exists('packages/acme')).toBe(false);
   });
 
   it('refuses a provider that exists, and writes nothing', async () => {
-    const before = text('mocks/launcher/src/mock-registry.ts');
     tree.write('packages/osigu/package.json', '{}');
+    const before = tree.listChanges().length;
 
     await expect(providerGenerator(tree, { name: 'osigu' })).rejects.toThrow(/A provider named osigu exists already/);
-    expect(text('mocks/launcher/src/mock-registry.ts')).toBe(before);
+    expect(tree.listChanges()).toHaveLength(before);
     expect(tree.exists('specs/osigu/openapi.yaml')).toBe(false);
-  });
-
-  it('names the file and the line it needs when a registration point has moved', async () => {
-    tree.write('tools/demo/src/prism-journeys.ts', 'export const prismJourneys = [] as const;\n');
-
-    await expect(providerGenerator(tree, { name: 'acme' })).rejects.toThrow(
-      'The provider generator adds to tools/demo/src/prism-journeys.ts at "];", which is no longer there.',
-    );
   });
 });

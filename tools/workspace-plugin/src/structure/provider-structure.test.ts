@@ -9,15 +9,15 @@ import { checkProviderStructure, checkRuntimeLibrariesNameNoProvider, listProvid
 interface ProviderManifest {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
-  nx: { tags: string[]; targets: Record<string, unknown> };
+  nx?: unknown;
 }
 
 const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const providers = listProviders(workspaceRoot);
 
 describe('the provider packages of this workspace', () => {
-  it('are found by their type:provider tag', () => {
-    expect(providers, 'no package is tagged type:provider: the structure check below checked nothing').not.toEqual([]);
+  it('are found by their coverlink.provider.json', () => {
+    expect(providers, 'no package has a coverlink.provider.json: the structure check below checked nothing').not.toEqual([]);
     expect(providers).toEqual(['helloclaims', 'oneassure', 'osigu']);
   });
 
@@ -31,7 +31,8 @@ describe('the provider packages of this workspace', () => {
 });
 
 describe('the check that the runtime libraries name no provider', () => {
-  // A workspace of one runtime library (auth's manifest, one source file) and the providers' manifests.
+  // A workspace of one runtime library (auth's package.json, one source file), the providers'
+  // package.json and coverlink.provider.json, and the list of files that never ship.
   let copy: string;
   const write = (path: string, text: string) => {
     mkdirSync(join(copy, path, '..'), { recursive: true });
@@ -40,7 +41,11 @@ describe('the check that the runtime libraries name no provider', () => {
 
   beforeEach(() => {
     copy = mkdtempSync(join(tmpdir(), 'coverlink-runtime-names-'));
-    for (const path of ['nx.json', 'packages/auth/package.json', ...providers.map((name) => `packages/${name}/package.json`)]) {
+    for (const path of [
+      'tsconfig.build.shared.json',
+      'packages/auth/package.json',
+      ...providers.flatMap((name) => [`packages/${name}/package.json`, `packages/${name}/coverlink.provider.json`]),
+    ]) {
       mkdirSync(join(copy, path, '..'), { recursive: true });
       cpSync(join(workspaceRoot, path), join(copy, path));
     }
@@ -104,6 +109,7 @@ describe('the structure check', () => {
     const copyFromWorkspace = (path: string) => cpSync(join(workspaceRoot, path), join(copy, path), { recursive: true });
     for (const file of [
       'package.json',
+      'coverlink.provider.json',
       'README.md',
       'LICENSE',
       'tsconfig.json',
@@ -116,10 +122,11 @@ describe('the structure check', () => {
       copyFromWorkspace(`packages/${provider}/${file}`);
     }
     copyFromWorkspace(`specs/${provider}/openapi.yaml`);
-    // The other providers are known by their manifests' tags.
+    // The other providers are known by their coverlink.provider.json, their packages by package.json.
     for (const other of providers.filter((name) => name !== provider)) {
       mkdirSync(join(copy, 'packages', other), { recursive: true });
       copyFromWorkspace(`packages/${other}/package.json`);
+      copyFromWorkspace(`packages/${other}/coverlink.provider.json`);
     }
   });
 
@@ -186,22 +193,42 @@ describe('the structure check', () => {
     expect(checkProviderStructure(copy, provider)).toEqual([]);
   });
 
-  it('names a standard target that is missing', () => {
+  it('names Nx targets kept in package.json, which the plugin infers from the provider manifest', () => {
     editManifest((manifest) => {
-      delete manifest.nx.targets['test:contract'];
+      manifest.nx = { targets: { test: { command: 'vitest run' } } };
     });
     expect(checkProviderStructure(copy, provider)).toEqual([
-      'helloclaims: packages/helloclaims/package.json lacks the Nx target test:contract',
+      'helloclaims: packages/helloclaims/package.json has an "nx" block: a provider\'s Nx tags and targets come from its coverlink.provider.json',
     ]);
   });
 
-  it('names a runtime library that is not a dependency and a missing scope tag', () => {
+  it('names the file and the fields of a provider manifest that breaks the schema', () => {
+    const path = inCopy('coverlink.provider.json');
+    const declaration = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...declaration, auth: 'api-key', mock: { kind: 'prism', port: 80 }, colour: 'blue' }));
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      [
+        'helloclaims: packages/helloclaims/coverlink.provider.json does not match tools/workspace-plugin/provider-manifest.schema.json:',
+        '  - (the top level) has an unknown field "colour"',
+        '  - auth must be one of "client-credentials", "authorization-code", "custom-token-endpoint"',
+        '  - mock.port must be >= 1024',
+      ].join('\n'),
+    ]);
+  });
+
+  it('names a provider manifest whose name is not its folder', () => {
+    const path = inCopy('coverlink.provider.json');
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), name: 'helloclaim' }));
+    expect(checkProviderStructure(copy, provider)).toEqual([
+      'helloclaims: packages/helloclaims/coverlink.provider.json: name is "helloclaim", but a provider\'s name is its package folder\'s: "helloclaims".',
+    ]);
+  });
+
+  it('names a runtime library that is not a dependency', () => {
     editManifest((manifest) => {
       delete manifest.dependencies['@coverlink/auth'];
-      manifest.nx.tags = ['type:provider'];
     });
     expect(checkProviderStructure(copy, provider)).toEqual([
-      'helloclaims: packages/helloclaims/package.json lacks the Nx tag scope:helloclaims',
       'helloclaims: packages/helloclaims/package.json does not list @coverlink/auth in dependencies',
     ]);
   });

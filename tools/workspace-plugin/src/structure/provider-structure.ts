@@ -1,12 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
+import { listProviderRoots, providerManifestFileName, readProviderManifest } from '../manifest/provider-manifest.js';
+import { testOnlyFileGlobs } from '../plugin/test-only-files.js';
 
-/** The Nx targets every provider package runs, so `nx run-many` treats all providers alike. */
-const providerTargetNames = ['lint-spec', 'codegen', 'typecheck', 'build', 'lint', 'test', 'test:contract', 'lint-package'];
-
-// Where the workspace keeps its projects (the globs of pnpm-workspace.yaml). A provider outside
-// packages/ is still listed, so that its check fails on the missing packages/<name> files.
+// Where the workspace keeps its projects (the globs of pnpm-workspace.yaml), for the checks that find projects by their Nx tags.
 const projectFolders = ['packages', 'mocks', 'tools'];
 
 const sourceExtensions = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs'];
@@ -17,7 +15,7 @@ interface ProviderProject {
   packageName: string | undefined;
 }
 
-/** The workspace's provider packages, by their `type:provider` Nx tag: their folder names, sorted. */
+/** The workspace's provider packages, by their coverlink.provider.json: their folder names, sorted. */
 export function listProviders(workspaceRoot: string): string[] {
   return findProviderProjects(workspaceRoot).map((project) => project.name);
 }
@@ -88,12 +86,11 @@ export function checkRuntimeLibrariesNameNoProvider(workspaceRoot: string): stri
 }
 
 /**
- * The endings of the files that never ship, read from the exclusions of nx.json's `production`
- * named input (the exclusion of `*.test.ts` files gives `.test.ts`), so the check skips what the build skips.
+ * The endings of the files that never ship, from the one list of them (tsconfig.build.shared.json's
+ * exclusions: `**\/*.test.ts` gives `.test.ts`), so the check skips what the build skips.
  */
 function testOnlySuffixes(workspaceRoot: string): string[] {
-  const production = objectAt(readJson(join(workspaceRoot, 'nx.json')), 'namedInputs')?.production;
-  return stringArray(production).flatMap((input) => /^!\{projectRoot\}\/\*\*\/\*(\..+)$/.exec(input)?.[1] ?? []);
+  return testOnlyFileGlobs(workspaceRoot).flatMap((glob) => /^\*\*\/\*(\..+)$/.exec(glob)?.[1] ?? []);
 }
 
 /** The provider whose folder name `text` holds, ignoring case and anything but letters and digits (so `Hello Claims` and `HELLO_CLAIMS` count). */
@@ -129,6 +126,7 @@ function workspacePath(workspaceRoot: string, path: string): string {
 function anatomyFiles(provider: string): string[] {
   return [
     'package.json',
+    providerManifestFileName,
     'README.md',
     'LICENSE',
     'tsconfig.json',
@@ -147,16 +145,25 @@ function anatomyFiles(provider: string): string[] {
     `src/${provider}-client.test.ts`,
     `src/${provider}-types.test-d.ts`,
     `src/${provider}.contract.ts`,
+    `src/${provider}.demo.ts`,
     `src/generated/${provider}.ts`,
   ];
 }
 
 function findProviderProjects(workspaceRoot: string): ProviderProject[] {
-  return findProjectsTagged(workspaceRoot, 'type:provider');
+  return listProviderRoots(workspaceRoot).map((root) => {
+    const manifest = readJson(join(workspaceRoot, root, 'package.json'));
+    return {
+      name: basename(root),
+      root: join(workspaceRoot, root),
+      packageName: typeof manifest?.name === 'string' ? manifest.name : undefined,
+    };
+  });
 }
 
+/** The projects whose package.json or project.json carries the Nx tag `tag`, by folder name. */
 function findProjectsTagged(workspaceRoot: string, tag: string): ProviderProject[] {
-  const providers: ProviderProject[] = [];
+  const projects: ProviderProject[] = [];
   for (const folder of projectFolders) {
     for (const name of listDirectory(join(workspaceRoot, folder))) {
       const root = join(workspaceRoot, folder, name);
@@ -165,10 +172,10 @@ function findProjectsTagged(workspaceRoot: string, tag: string): ProviderProject
       const tags = [...stringArray(objectAt(manifest, 'nx')?.tags), ...stringArray(projectJson?.tags)];
       if (!tags.includes(tag)) continue;
       const packageName = typeof manifest?.name === 'string' ? manifest.name : undefined;
-      providers.push({ name, root, packageName });
+      projects.push({ name, root, packageName });
     }
   }
-  return providers.sort((left, right) => left.name.localeCompare(right.name));
+  return projects.sort((left, right) => left.name.localeCompare(right.name));
 }
 
 function checkPublicSurface(packageRoot: string, provider: string, report: (problem: string) => void): void {
@@ -240,14 +247,15 @@ function checkManifest(packageRoot: string, provider: string, otherProviders: Pr
 
   if (manifest.name !== `@coverlink/${provider}`) report(`${path} is named ${JSON.stringify(manifest.name)}, not "@coverlink/${provider}"`);
 
-  const nx = objectAt(manifest, 'nx');
-  const tags = stringArray(nx?.tags);
-  for (const tag of ['type:provider', `scope:${provider}`]) {
-    if (!tags.includes(tag)) report(`${path} lacks the Nx tag ${tag}`);
-  }
-  const targets = objectAt(nx, 'targets') ?? {};
-  for (const target of providerTargetNames) {
-    if (!(target in targets)) report(`${path} lacks the Nx target ${target}`);
+  // The tags and targets are inferred from coverlink.provider.json (tools/workspace-plugin/src/plugin).
+  if ('nx' in manifest) report(`${path} has an "nx" block: a provider's Nx tags and targets come from its ${providerManifestFileName}`);
+  const declaration = join(packageRoot, providerManifestFileName);
+  if (existsSync(declaration)) {
+    try {
+      readProviderManifest(declaration, dirname(dirname(packageRoot)));
+    } catch (error) {
+      report(error instanceof Error ? error.message : String(error));
+    }
   }
 
   const dependencies = objectAt(manifest, 'dependencies') ?? {};

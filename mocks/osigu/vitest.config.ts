@@ -1,0 +1,3 @@
+import { workspaceVitestConfig } from '../../vitest.shared.js';
+
+export default workspaceVitestConfig();
