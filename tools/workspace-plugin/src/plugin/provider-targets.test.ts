@@ -40,11 +40,24 @@ describe('the workspace Nx plugin', () => {
       dependsOn: ['build'],
       options: { command: 'node tools/scripts/lint-package.mjs packages/osigu' },
     });
-    // A Prism-only mock has a project of its own, where its pacts go.
+    // OSIGU's simulator is a project of its own (mocks/osigu/package.json): the mock target joins it and starts it beside Prism.
     expect(projects?.['mocks/osigu']).toEqual({
-      name: 'mock-osigu',
-      tags: ['type:mock', 'scope:osigu'],
-      targets: { mock: { executor: 'nx:run-commands', continuous: true, options: { command: 'tsx mocks/launcher/src/cli.ts osigu' } } },
+      targets: {
+        mock: {
+          executor: 'nx:run-commands',
+          continuous: true,
+          options: { commands: ['tsx mocks/osigu/src/cli.ts', 'tsx mocks/launcher/src/cli.ts osigu'], parallel: true },
+        },
+      },
+    });
+  });
+
+  it('gives a Prism-only mock a project of its own, where its pacts go', async () => {
+    const { projects } = (await infer('packages/oneassure/coverlink.provider.json'))['packages/oneassure/coverlink.provider.json'] ?? {};
+    expect(projects?.['mocks/oneassure']).toEqual({
+      name: 'mock-oneassure',
+      tags: ['type:mock', 'scope:oneassure'],
+      targets: { mock: { executor: 'nx:run-commands', continuous: true, options: { command: 'tsx mocks/launcher/src/cli.ts oneassure' } } },
     });
   });
 

@@ -89,7 +89,7 @@ describe('the provider generator, on a tree seeded with this workspace', () => {
       name: 'acmehealth',
       displayName: 'Acme Health',
       auth: 'client-credentials',
-      mock: { kind: 'prism', port: 4014 },
+      mock: { kind: 'prism', port: 4015 },
     });
   });
 
