@@ -252,7 +252,9 @@ async function isOlderThan(path: string, milliseconds: number): Promise<boolean>
   try {
     return Date.now() - (await stat(path)).mtimeMs > milliseconds;
   } catch {
-    return true;
+    // Gone (released meanwhile) is not abandoned: the next attempt creates it, and removing what
+    // stands there by then would remove another writer's fresh lock.
+    return false;
   }
 }
 
@@ -265,6 +267,8 @@ async function isOlderThan(path: string, milliseconds: number): Promise<boolean>
 async function removeIfUnchanged(path: string, seen: LockFileContent | undefined): Promise<void> {
   const now = await readLockFile(path);
   if (now?.owner !== seen?.owner) return;
+  // An unreadable lock file may be one another writer has just created and not filled in yet: only an old one is abandoned.
+  if (seen === undefined && !(await isOlderThan(path, 1_000))) return;
   await unlink(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });
