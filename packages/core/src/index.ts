@@ -11,7 +11,7 @@ export const createDefaultTransport: (settings?: DefaultTransportSettings) => ty
 /** The default transport with the default settings, shared by every client of this runtime. */
 export const defaultTransport: typeof fetch = runtimeTransport.defaultTransport;
 export { type ApiClientOptions, type ClientSettings, createApiClient, userAgent } from './api-client.js';
-export { type AttemptSignal, createAttemptSignal } from './attempt-signal.js';
+export { type AbortSource, type AttemptSignal, createAttemptSignal } from './attempt-signal.js';
 export type { CallContext, RepeatRule } from './call-context.js';
 export type { AttemptEnd, AttemptObservation, CallEnd, CallObservation, CallObserver, CallStart } from './call-observer.js';
 export {
