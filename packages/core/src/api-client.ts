@@ -3,7 +3,7 @@ import type { CallObserver } from './call-observer.js';
 import { type CoverlinkClient, checkRequestOverrides } from './client-options.js';
 import { abortedByCaller, CoverlinkError, InvalidResponseError, UnexpectedError } from './core-errors.js';
 import type { Logger } from './logger.js';
-import { createPathParameterMiddleware } from './path-parameters.js';
+import { checkPathParameters } from './path-parameters.js';
 import type { ProviderProfile } from './provider-profile.js';
 import { ReplayableRequest } from './replayable-request.js';
 import { type CallPipeline, createCallPipeline } from './resilient-fetch.js';
@@ -91,8 +91,9 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Co
   });
   // Requests keep their body's source, so a retry encodes the body again instead of teeing a stream.
   const client = createClient<Paths>({ baseUrl: options.baseUrl, headers: options.headers, Request: ReplayableRequest });
-  // The path check first: a call it refuses reaches no other middleware and sends nothing.
-  client.use(createPathParameterMiddleware(), ...(options.middleware ?? []));
+  // Without middleware openapi-fetch skips its middleware steps altogether; the path check runs
+  // before it, in the call wrapper.
+  if (options.middleware !== undefined && options.middleware.length > 0) client.use(...options.middleware);
   return callThroughPipeline(client, {
     pipeline,
     profile,
@@ -138,11 +139,17 @@ function callThroughPipeline<Paths extends {}>(client: Client<Paths>, context: C
     const { maxRetries, timeout, idempotencyKey, ...rest } = init ?? {};
     // A malformed override (NaN from an unset variable, a string) is the caller's TypeError, before anything is sent.
     const overrides = checkRequestOverrides({ maxRetries, timeout }, 'call');
+    // A `..` or empty path parameter is refused here: nothing reaches a middleware or the network.
+    const { params, pathSerializer } = rest as {
+      params?: { path?: Record<string, unknown> };
+      pathSerializer?: Parameters<typeof checkPathParameters>[3];
+    };
+    checkPathParameters(method, path, params?.path, pathSerializer);
     try {
       const record: CallRecord = { operation, profile: context.profile, requestId: randomId() };
       const result = await send({
         ...rest,
-        fetch: (request: Request) => sendCall(request, context, record, overrides, idempotencyKey, rest.parseAs),
+        fetch: (request: Request) => sendCall(request, context, record, overrides, idempotencyKey, rest.parseAs, rest.signal ?? null),
       });
       recordCall(result, record);
       return result;
@@ -166,6 +173,8 @@ async function sendCall(
   overrides: { maxRetries?: number | undefined; timeout?: number | undefined },
   idempotencyKey: unknown,
   parseAs: unknown,
+  // The caller's own signal, not the request's (which follows it): listening to one signal is cheaper than to a chain.
+  signal: AbortSignal | null,
 ): Promise<Response> {
   const { profile } = context;
   request.headers.set('user-agent', context.userAgent);
@@ -182,6 +191,7 @@ async function sendCall(
     maxRetries: overrides.maxRetries,
     timeout: overrides.timeout,
     requestId: record.requestId,
+    signal,
   });
   if (!response.ok || (parseAs ?? 'json') !== 'json' || request.method === 'HEAD' || !hasBody(response)) return response;
   // openapi-fetch would fail with a bare SyntaxError quoting the body ("Unexpected token 'M',

@@ -103,3 +103,4 @@ export {
 export type { TokenProvider } from './token-provider.js';
 export { type CallRecord, type FetchResult, type TextBodySummary, unwrap } from './unwrap.js';
 export { corePackageName, corePackageVersion } from './version.js';
+export type { KnownWebhookEvent } from './webhook-events.js';

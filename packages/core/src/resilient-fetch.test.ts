@@ -287,7 +287,8 @@ describe('an attempt includes reading the body: a break or stall mid-body is a f
   it('does not repeat a POST without Idempotency-Key whose body stalled past the timeout', async () => {
     const slow = await startSlowBodyServer([1_000]);
     try {
-      const { send, delays } = resilientFetch({ timeout: 100 });
+      // Long enough for a loaded machine to get the request to the server before the attempt ends.
+      const { send, delays } = resilientFetch({ timeout: 400 });
 
       const error = await rejectionOf(send(`${slow.url}/claims`, { method: 'POST', body: '{}' }));
 

@@ -28,8 +28,11 @@ export {
   type OneAssureTokenSettings,
 } from './oneassure-tokens.js';
 export {
+  isKnownOneAssureWebhookEvent,
+  type KnownOneAssureWebhookEvent,
   type OneAssureWebhookEvent,
   type ParseOneAssureWebhookOptions,
   parseOneAssureWebhook,
   secretsMatch,
+  type UnknownOneAssureWebhookEvent,
 } from './oneassure-webhooks.js';

@@ -1,21 +1,52 @@
+import type { KnownWebhookEvent } from '@coverlink/core';
 import type { components } from './generated/oneassure.js';
 import { OneAssureError, OneAssureErrorCode } from './oneassure-errors.js';
 
-/** Any event OneAssure delivers to a webhook, discriminated by `event`. */
+/**
+ * Any event OneAssure delivers to a webhook: one of the documented events
+ * ({@link KnownOneAssureWebhookEvent}) or an event added after this version
+ * ({@link UnknownOneAssureWebhookEvent}), which is accepted rather than refused so a new OneAssure
+ * event never breaks a receiver.
+ */
 export type OneAssureWebhookEvent = components['schemas']['OneAssureWebhookEvent'];
 
-const events = new Set([
-  'health.proposal.initiated',
-  'health.proposal.pending',
-  'health.proposal.submitted',
-  'health.proposal.underwriting',
-  'health.proposal.cancelled',
-  'health.proposal.accepted',
-  'health.proposal.rejected',
-  'health.proposal.offline',
-  'health.policy.issued',
-  'health.policy.uploaded',
-]);
+/** An event whose name this version does not know: the envelope with an untyped `data`. Acknowledge it. */
+export type UnknownOneAssureWebhookEvent = components['schemas']['UnknownOneAssureWebhookEvent'];
+
+/**
+ * The documented events, each with its own `data`, told apart by `event`. Narrow a
+ * {@link OneAssureWebhookEvent} to it with {@link isKnownOneAssureWebhookEvent} first: the unknown
+ * member's `event` is any string, so comparing `event` alone cannot rule it out.
+ */
+export type KnownOneAssureWebhookEvent = KnownWebhookEvent<OneAssureWebhookEvent, 'event'>;
+
+// A Record over the union's event names: the compiler fails when the spec adds or drops an event
+// and this list does not follow. The value is the id a payload of that event must carry.
+const knownEvents: Record<KnownOneAssureWebhookEvent['event'], 'proposal_id' | 'policy_id'> = {
+  'health.proposal.initiated': 'proposal_id',
+  'health.proposal.pending': 'proposal_id',
+  'health.proposal.submitted': 'proposal_id',
+  'health.proposal.underwriting': 'proposal_id',
+  'health.proposal.cancelled': 'proposal_id',
+  'health.proposal.accepted': 'proposal_id',
+  'health.proposal.rejected': 'proposal_id',
+  'health.proposal.offline': 'proposal_id',
+  'health.policy.issued': 'policy_id',
+  'health.policy.uploaded': 'policy_id',
+};
+
+/**
+ * Whether an event is one this version documents, narrowing it to its typed payload.
+ *
+ * @example
+ * ```ts
+ * if (!isKnownOneAssureWebhookEvent(event)) return; // a newer event: acknowledge it and move on
+ * if (event.event === 'health.proposal.rejected') console.log(event.data.rejection_reason);
+ * ```
+ */
+export function isKnownOneAssureWebhookEvent(event: OneAssureWebhookEvent): event is KnownOneAssureWebhookEvent {
+  return Object.hasOwn(knownEvents, event.event);
+}
 
 /**
  * Options of {@link parseOneAssureWebhook}: a `verify` hook, or an explicit opt-out of verification.
@@ -44,7 +75,8 @@ export type ParseOneAssureWebhookOptions =
 
 /**
  * Parses a OneAssure webhook delivery into a typed event (`health.proposal.*`, `health.policy.*`),
- * after your `verify` hook accepted it.
+ * after your `verify` hook accepted it. An event name this version does not list is returned as an
+ * {@link UnknownOneAssureWebhookEvent} instead of failing; check {@link isKnownOneAssureWebhookEvent}.
  *
  * @throws {OneAssureError} `ONEASSURE_WEBHOOK_VERIFICATION_MISSING` when neither `verify` nor
  *   `dangerouslySkipVerification: true` was passed (a bug in the route: answer 500);
@@ -81,10 +113,12 @@ export async function parseOneAssureWebhook(
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid('the body is not a JSON object');
   const { event, data } = parsed as { event?: unknown; data?: unknown };
-  if (typeof event !== 'string' || !events.has(event)) throw invalid(`"event" is not a known OneAssure event (${[...events].join(', ')})`);
+  if (typeof event !== 'string' || event === '') throw invalid('"event" is missing or not a string');
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalid('"data" is missing or not an object');
-  const subject = event.startsWith('health.policy.') ? 'policy_id' : 'proposal_id';
-  if (typeof (data as Record<string, unknown>)[subject] !== 'string') throw invalid(`"data.${subject}" is missing`);
+  // An event this version does not list passes as a generic event; a listed one must name its subject.
+  const subject = Object.hasOwn(knownEvents, event) ? knownEvents[event as KnownOneAssureWebhookEvent['event']] : undefined;
+  if (subject !== undefined && typeof (data as Record<string, unknown>)[subject] !== 'string')
+    throw invalid(`"data.${subject}" is missing`);
   return parsed as OneAssureWebhookEvent;
 }
 

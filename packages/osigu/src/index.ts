@@ -23,9 +23,12 @@ export {
 } from './osigu-preauthorize.js';
 export { osiguProfile } from './osigu-profile.js';
 export {
+  isKnownOsiguWebhookEvent,
+  type KnownOsiguWebhookEvent,
   type OsiguWebhookEvent,
   osiguSignatureHeader,
   signOsiguWebhook,
+  type UnknownOsiguWebhookEvent,
   type VerifyOsiguWebhookOptions,
   verifyOsiguWebhook,
 } from './osigu-webhooks.js';

@@ -1,12 +1,48 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { describe, expectTypeOf, it } from 'vitest';
-import { type OsiguClient, OsiguWebhookError, type OsiguWebhookEvent, type PreauthorizeResult, verifyOsiguWebhook } from './index.js';
+import {
+  isKnownOsiguWebhookEvent,
+  type KnownOsiguWebhookEvent,
+  type OsiguClient,
+  OsiguWebhookError,
+  type OsiguWebhookEvent,
+  type PreauthorizeResult,
+  type UnknownOsiguWebhookEvent,
+  verifyOsiguWebhook,
+} from './index.js';
 
 describe('types generated from specs/osigu', () => {
-  it('narrows webhook events by event_type to their documented payload', () => {
+  it('narrows known webhook events by event_type to their documented payload', () => {
     const handle = (event: OsiguWebhookEvent) => {
+      if (!isKnownOsiguWebhookEvent(event)) return;
       if (event.event_type === 'authorization.created') expectTypeOf(event.data.authorization_code).toEqualTypeOf<string>();
       if (event.event_type === 'authorization.rejected') expectTypeOf(event.data.rejection_reason).toEqualTypeOf<string>();
+    };
+    expectTypeOf(handle).toBeFunction();
+  });
+
+  it('types an event of an unlisted type as the generic envelope, and lists exactly the documented types as known', () => {
+    expectTypeOf<UnknownOsiguWebhookEvent>().toExtend<OsiguWebhookEvent>();
+    expectTypeOf<UnknownOsiguWebhookEvent['event_type']>().toEqualTypeOf<string>();
+    expectTypeOf<UnknownOsiguWebhookEvent['data']>().toEqualTypeOf<Record<string, unknown>>();
+    expectTypeOf<KnownOsiguWebhookEvent['event_type']>().toEqualTypeOf<
+      | 'authorization.created'
+      | 'authorization.rejected'
+      | 'authorization.updated'
+      | 'authorization.voided'
+      | 'dispensing.started'
+      | 'dispensing.completed'
+      | 'dispensing.cancelled'
+      | 'prescription.issued'
+      | 'prescription.email_delivered'
+      | 'prescription.email_failed'
+      | 'settlement.paid'
+      | 'settlement.rejected'
+      | 'settlement.partially_accepted'
+    >();
+    const handle = (event: OsiguWebhookEvent) => {
+      if (isKnownOsiguWebhookEvent(event)) return;
+      expectTypeOf(event).toEqualTypeOf<UnknownOsiguWebhookEvent>();
     };
     expectTypeOf(handle).toBeFunction();
   });
@@ -85,7 +121,11 @@ describe('types generated from specs/osigu', () => {
         if (processed.has(event.event_id)) return void response.writeHead(200).end(); // a redelivery
         processed.add(event.event_id);
         response.writeHead(200).end(); // acknowledge within OSIGU's 10 s, then work
-        if (event.event_type === 'authorization.created') console.log('authorization', event.data.authorization_code);
+        if (!isKnownOsiguWebhookEvent(event)) return; // a type added after this version: acknowledged, ignored
+        if (event.event_type === 'authorization.created') {
+          expectTypeOf(event.data.authorization_code).toEqualTypeOf<string>();
+          console.log('authorization', event.data.authorization_code);
+        }
       } catch (error) {
         if (!OsiguWebhookError.isInstance(error)) throw error;
         response.writeHead(401).end(); // error.code says why; never act on it

@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { rejectionOf } from '@coverlink/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OsiguErrorCode, OsiguWebhookError, type OsiguWebhookEvent, signOsiguWebhook, verifyOsiguWebhook } from './index.js';
+import {
+  isKnownOsiguWebhookEvent,
+  OsiguErrorCode,
+  OsiguWebhookError,
+  type OsiguWebhookEvent,
+  signOsiguWebhook,
+  verifyOsiguWebhook,
+} from './index.js';
 
 const secret = 'whsec_current_5f2c9a';
 const previousSecret = 'whsec_previous_81d0b3';
@@ -46,7 +53,30 @@ describe('verifyOsiguWebhook', () => {
   it('returns the typed event for a valid signature', async () => {
     const verified = await verifyOsiguWebhook(rawBody, `t=${timestamp},v1=${sign(rawBody, secret)}`, [secret], { now: () => now });
     expect(verified).toEqual(event);
-    if (verified.event_type === 'authorization.created') expect(verified.data.authorization_code).toBe('AUTH-2026-001234');
+    expect(isKnownOsiguWebhookEvent(verified)).toBe(true);
+    if (isKnownOsiguWebhookEvent(verified) && verified.event_type === 'authorization.created') {
+      expect(verified.data.authorization_code).toBe('AUTH-2026-001234');
+    }
+  });
+
+  it('accepts a signed event of a type it does not know as a generic event, with its envelope and data intact', async () => {
+    const newer = {
+      ...event,
+      event_id: 'evt_newer',
+      event_type: 'authorization.expired',
+      data: { authorization_id: 'auth_1', expired_at: '2026-07-25T00:00:00Z' },
+    };
+    const body = JSON.stringify(newer);
+    const verified = await verifyOsiguWebhook(body, `t=${timestamp},v1=${sign(body, secret)}`, [secret], { now: () => now });
+    expect(verified).toEqual(newer);
+    expect(isKnownOsiguWebhookEvent(verified)).toBe(false);
+  });
+
+  it('takes no inherited property name for a known event type', () => {
+    for (const eventType of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      expect(isKnownOsiguWebhookEvent({ ...event, event_type: eventType } as OsiguWebhookEvent), eventType).toBe(false);
+    }
+    expect(isKnownOsiguWebhookEvent({ ...event, event_type: 'settlement.partially_accepted' } as OsiguWebhookEvent)).toBe(true);
   });
 
   it('accepts the body as bytes', async () => {

@@ -1,8 +1,54 @@
+import type { KnownWebhookEvent } from '@coverlink/core';
 import type { components } from './generated/osigu.js';
 import { OsiguErrorCode, OsiguWebhookError } from './osigu-errors.js';
 
-/** Any event OSIGU delivers to a webhook subscription, discriminated by `event_type`. */
+/**
+ * Any event OSIGU delivers to a webhook subscription: one of the documented types
+ * ({@link KnownOsiguWebhookEvent}) or a type added after this version ({@link UnknownOsiguWebhookEvent}),
+ * which is accepted rather than refused so a new OSIGU event never breaks a receiver.
+ */
 export type OsiguWebhookEvent = components['schemas']['OsiguWebhookEvent'];
+
+/** An event whose `event_type` this version does not know: the envelope with an untyped `data`. Acknowledge it. */
+export type UnknownOsiguWebhookEvent = components['schemas']['UnknownOsiguWebhookEvent'];
+
+/**
+ * The documented events, each with its own `data`, told apart by `event_type`. Narrow an
+ * {@link OsiguWebhookEvent} to it with {@link isKnownOsiguWebhookEvent} first: the unknown member's
+ * `event_type` is any string, so comparing `event_type` alone cannot rule it out.
+ */
+export type KnownOsiguWebhookEvent = KnownWebhookEvent<OsiguWebhookEvent, 'event_type'>;
+
+// A Record over the union's event types: the compiler fails when the spec adds or drops a type and
+// this list does not follow.
+const knownEventTypes: Record<KnownOsiguWebhookEvent['event_type'], true> = {
+  'authorization.created': true,
+  'authorization.rejected': true,
+  'authorization.updated': true,
+  'authorization.voided': true,
+  'dispensing.started': true,
+  'dispensing.completed': true,
+  'dispensing.cancelled': true,
+  'prescription.issued': true,
+  'prescription.email_delivered': true,
+  'prescription.email_failed': true,
+  'settlement.paid': true,
+  'settlement.rejected': true,
+  'settlement.partially_accepted': true,
+};
+
+/**
+ * Whether an event is of a type this version documents, narrowing it to its typed payload.
+ *
+ * @example
+ * ```ts
+ * if (!isKnownOsiguWebhookEvent(event)) return; // a newer event type: acknowledge it and move on
+ * if (event.event_type === 'authorization.created') console.log(event.data.authorization_code);
+ * ```
+ */
+export function isKnownOsiguWebhookEvent(event: OsiguWebhookEvent): event is KnownOsiguWebhookEvent {
+  return Object.hasOwn(knownEventTypes, event.event_type);
+}
 
 /** The header OSIGU signs deliveries with (HTTP header names are case-insensitive). */
 export const osiguSignatureHeader = 'x-osigu-signature';
@@ -39,7 +85,7 @@ const encoder = new TextEncoder();
  * @example
  * ```ts
  * const event = await verifyOsiguWebhook(await request.text(), request.headers.get('x-osigu-signature'), [secret]);
- * if (event.event_type === 'authorization.created') console.log(event.data.authorization_code);
+ * if (isKnownOsiguWebhookEvent(event) && event.event_type === 'authorization.created') console.log(event.data.authorization_code);
  * ```
  */
 export async function verifyOsiguWebhook(

@@ -413,7 +413,7 @@ export interface components {
         /**
          * @description A repairer's quote for a job - the `Authority` type of the type reference
          *     (HC-T:Authority, HC-q). Used as the body of `createQuote` and as its answer. Which
-         *     fields are required is not documented; Coverlink requires `items` only.
+         *     fields are required is not documented; Coverlink requires `items` only (marked there).
          */
         Quote: {
             /**
@@ -423,7 +423,7 @@ export interface components {
             version?: number;
             status?: components["schemas"]["QuoteStatus"];
             rates?: components["schemas"]["LabourRates"];
-            /** @description The quote's line items. */
+            /** @description The quote's line items (HC-T:Authority). That a quote must have them - the only required field here - is a Coverlink assumption; the type reference marks none required. */
             items: components["schemas"]["QuoteItem"][];
             /**
              * Format: uri
@@ -433,7 +433,16 @@ export interface components {
             metadata?: components["schemas"]["Metadata"];
         };
         /**
-         * @description Quote status (HC-T:Authority, HC-q). `Draft` can be edited; `Submitted` cannot be modified. The type reference's enum may be longer (only these two are documented).
+         * @description Body of `createQuote`: a `Quote` and its items with no property the type reference does
+         *     not list, so a misspelled field fails in the mocks instead of being dropped. `Quote` and
+         *     `QuoteItem` themselves stay open, because Hello Claims may add fields to its answers.
+         */
+        CreateQuoteBody: components["schemas"]["Quote"] & {
+            /** @description The quote's line items. */
+            items?: components["schemas"]["QuoteItem"][];
+        };
+        /**
+         * @description Quote status (HC-T:Authority, HC-q). `Draft` can be edited; `Submitted` cannot be modified. Only these two values are documented and the full enum could not be read, so a closed list of two, and `Draft` as the default, are Coverlink assumptions.
          * @default Draft
          * @enum {string}
          */
@@ -548,7 +557,7 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
-        /** @description Missing, malformed or expired bearer token. Refresh the token (or obtain a new one) and retry once. The status is implied by OAuth bearer usage; the body is a Coverlink assumption. */
+        /** @description Missing, malformed or expired bearer token. Refresh the token (or obtain a new one) and retry once. The status is OAuth bearer usage (RFC 6750 section 3.1); only the body is a Coverlink assumption, marked on `Problem`. */
         Unauthorized: {
             headers: {
                 "WWW-Authenticate": components["headers"]["WwwAuthenticateBearer"];
@@ -908,7 +917,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Quote"];
+                "application/json": components["schemas"]["CreateQuoteBody"];
             };
         };
         responses: {
@@ -950,7 +959,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Quote submitted (HC-qsub example). The body is a Coverlink assumption. */
+            /** @description Quote submitted - the status is HC-qsub's example; only the body is assumed. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -407,6 +407,30 @@ export interface components {
             /** @description The API path where the error occurred, e.g. `/v1/auth/token`. */
             instance?: string;
         };
+        /** @description The body of a 401 - `A4001` "Invalid Authentication Credentials" (OA-auth, token endpoint). */
+        InvalidCredentialsProblem: components["schemas"]["Problem"] & {
+            /**
+             * @description Always `A4001`.
+             * @constant
+             */
+            type?: "A4001";
+        };
+        /** @description The body of a 429 - `A4290` "Rate Limit Exceeded" (OA-auth, token endpoint). */
+        RateLimitedProblem: components["schemas"]["Problem"] & {
+            /**
+             * @description Always `A4290`.
+             * @constant
+             */
+            type?: "A4290";
+        };
+        /** @description The body of a 500 - `E5000` "An unexpected error occurred", with an empty `detail` (OA-auth, token endpoint). */
+        UnexpectedErrorProblem: components["schemas"]["Problem"] & {
+            /**
+             * @description Always `E5000`.
+             * @constant
+             */
+            type?: "E5000";
+        };
         /**
          * @description Amount in rupees as a decimal string, e.g. `"8593.00"`; the docs also show whole rupees (`"1000000"`). Parse it as a decimal, never as a float.
          * @example 8593.00
@@ -420,7 +444,7 @@ export interface components {
             client_secret: string;
             /** @description Scopes to grant; `["business"]` is the only documented value. Both pages always send it; that it is required is a Coverlink reading. */
             scopes: string[];
-            /** @description Your platform's id for the end user (OA-redir). Send it when minting a session token for the hosted journey; omit it for business tokens. Whether the journey requires it is not documented. */
+            /** @description Your platform's id for the end user (OA-redir). OA-redir sends it to mint the journey's session token and OA-auth's API token request omits it; that these are two kinds of token (a "session token" with it for the journey, a "business token" without it for API calls) is Coverlink's reading of the two pages, and whether the journey requires it is not documented. */
             user_id?: string;
         };
         /** @description Issued token, wrapped in `payload` (OA-auth). */
@@ -1042,8 +1066,19 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description Any OneAssure webhook event, discriminated by `event`. A single receiving endpoint gets every event, so receivers parse this union. */
-        OneAssureWebhookEvent: components["schemas"]["ProposalInitiatedEvent"] | components["schemas"]["ProposalPendingEvent"] | components["schemas"]["ProposalSubmittedEvent"] | components["schemas"]["ProposalUnderwritingEvent"] | components["schemas"]["ProposalCancelledEvent"] | components["schemas"]["ProposalAcceptedEvent"] | components["schemas"]["ProposalRejectedEvent"] | components["schemas"]["ProposalOfflineEvent"] | components["schemas"]["PolicyIssuedEvent"] | components["schemas"]["PolicyUploadedEvent"];
+        /**
+         * @description Any OneAssure webhook event. A single receiving endpoint gets every event, so receivers
+         *     parse this union: each event listed here has its own payload, told apart by `event`, and
+         *     any other event name parses as `UnknownOneAssureWebhookEvent` instead of failing, so an
+         *     event OneAssure adds later does not break a receiver. No `discriminator`: it would map
+         *     every `event` to a listed member and so refuse the new ones.
+         */
+        OneAssureWebhookEvent: components["schemas"]["ProposalInitiatedEvent"] | components["schemas"]["ProposalPendingEvent"] | components["schemas"]["ProposalSubmittedEvent"] | components["schemas"]["ProposalUnderwritingEvent"] | components["schemas"]["ProposalCancelledEvent"] | components["schemas"]["ProposalAcceptedEvent"] | components["schemas"]["ProposalRejectedEvent"] | components["schemas"]["ProposalOfflineEvent"] | components["schemas"]["PolicyIssuedEvent"] | components["schemas"]["PolicyUploadedEvent"] | components["schemas"]["UnknownOneAssureWebhookEvent"];
+        /** @description An event whose name this document does not list - the envelope with an untyped `data`. Acknowledge it, then ignore or log it. */
+        UnknownOneAssureWebhookEvent: components["schemas"]["WebhookEventEnvelope"] & {
+            /** @description An event name not listed in `OneAssureWebhookEvent`. */
+            event: string;
+        };
         /** @description `health.proposal.initiated` (OA-wh-pr): `data` is the full proposal. */
         ProposalInitiatedEvent: components["schemas"]["WebhookEventEnvelope"] & {
             /**
@@ -1052,12 +1087,6 @@ export interface components {
              */
             event: "health.proposal.initiated";
             data: components["schemas"]["InitiatedProposal"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.initiated";
         };
         /** @description `health.proposal.pending` (OA-wh-pr). */
         ProposalPendingEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1074,12 +1103,6 @@ export interface components {
                  */
                 status: "PENDING";
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.pending";
         };
         /** @description `health.proposal.submitted` (OA-wh-pr). */
         ProposalSubmittedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1096,12 +1119,6 @@ export interface components {
                  */
                 status: "SUBMITTED";
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.submitted";
         };
         /** @description `health.proposal.underwriting` (OA-wh-pr). */
         ProposalUnderwritingEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1118,12 +1135,6 @@ export interface components {
                  */
                 status: "UNDERWRITING";
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.underwriting";
         };
         /** @description `health.proposal.cancelled` (OA-wh-pr): carries `cancelled_reason`. */
         ProposalCancelledEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1133,12 +1144,6 @@ export interface components {
              */
             event: "health.proposal.cancelled";
             data: components["schemas"]["ProposalCancelledData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.cancelled";
         };
         /** @description `health.proposal.accepted` (OA-wh-pr). */
         ProposalAcceptedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1155,12 +1160,6 @@ export interface components {
                  */
                 status: "ACCEPTED";
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.accepted";
         };
         /** @description `health.proposal.rejected` (OA-wh-pr): carries `rejection_reason`. */
         ProposalRejectedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1170,12 +1169,6 @@ export interface components {
              */
             event: "health.proposal.rejected";
             data: components["schemas"]["ProposalRejectedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.rejected";
         };
         /** @description `health.proposal.offline` (OA-wh-pr): the proposal will be processed offline. */
         ProposalOfflineEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1185,12 +1178,6 @@ export interface components {
              */
             event: "health.proposal.offline";
             data: components["schemas"]["ProposalOfflineData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.proposal.offline";
         };
         /** @description `health.policy.issued` (OA-wh-po): `data` is the policy. */
         PolicyIssuedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1200,12 +1187,6 @@ export interface components {
              */
             event: "health.policy.issued";
             data: components["schemas"]["WebhookPolicy"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.policy.issued";
         };
         /** @description `health.policy.uploaded` (OA-wh-po lists the event; its payload, assumed to be the policy, is not documented). */
         PolicyUploadedEvent: components["schemas"]["WebhookEventEnvelope"] & {
@@ -1215,12 +1196,6 @@ export interface components {
              */
             event: "health.policy.uploaded";
             data: components["schemas"]["WebhookPolicy"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event: "health.policy.uploaded";
         };
     };
     responses: {
@@ -1239,7 +1214,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["InvalidCredentialsProblem"];
             };
         };
         /** @description Missing, malformed or expired bearer token. OA-auth documents `A4001` only for the token endpoint; Coverlink assumes the same problem on API calls. Fetch a new token and retry once. */
@@ -1248,7 +1223,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["InvalidCredentialsProblem"];
             };
         };
         /** @description The token may not call this API, e.g. it lacks the `business` scope or the client is not enabled for embedded APIs. Not documented; status and `A4030` code are Coverlink assumptions. Do not retry; contact OneAssure. */
@@ -1285,7 +1260,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["RateLimitedProblem"];
             };
         };
         /** @description Rate limit exceeded on an API call. Only the token endpoint's limit is documented (OA-auth); API-wide limits, this status here and the reuse of `A4290` are Coverlink assumptions. Wait `Retry-After` seconds. */
@@ -1295,16 +1270,25 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["RateLimitedProblem"];
             };
         };
-        /** @description Unexpected OneAssure error, `E5000` (OA-auth documents it for the token endpoint; Coverlink assumes the same problem on the other operations). Retry with backoff. */
+        /** @description Unexpected OneAssure error on the token endpoint, `E5000` (OA-auth). Retry with backoff. */
+        TokenInternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UnexpectedErrorProblem"];
+            };
+        };
+        /** @description Unexpected OneAssure error on an API call. OA-auth documents `E5000` for the token endpoint only; that the other operations answer the same problem is a Coverlink assumption. Retry idempotent calls with backoff. */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["UnexpectedErrorProblem"];
             };
         };
         /** @description The receiver accepted the event. OneAssure documents no acknowledgement, timeout or retry rules; Coverlink assumes any 2xx acknowledges and that delivery may repeat, so handle events idempotently (e.g. on `proposal_id` + `status`). */
@@ -1388,7 +1372,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidCredentials"];
             429: components["responses"]["TokenRateLimited"];
-            500: components["responses"]["InternalServerError"];
+            500: components["responses"]["TokenInternalServerError"];
         };
     };
     listHealthQuotes: {

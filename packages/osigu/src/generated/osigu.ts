@@ -884,7 +884,8 @@ export interface components {
         /**
          * @description OSIGU error envelope (seen on DVS and ARC pages). `error_code` formats vary: ARC shows
          *     `071-104`, DVS shows `071-<HTTP status>-<suffix>` such as `071-409-idempotency-mismatch`
-         *     or `071-429`.
+         *     or `071-429`. Each status has its own body below (`…ErrorBody`), which says what the docs
+         *     show for it and marks the rest.
          */
         Error: {
             /**
@@ -896,27 +897,93 @@ export interface components {
             message: string;
             /**
              * @description Free-form details. The keys below are the ones documented (`retry_after_seconds`, V-*)
-             *     or shown in this description's examples; others may appear. An error kept by Coverlink
+             *     or shown in this document's examples; others may appear. An error kept by Coverlink
              *     carries only these keys.
              */
             additional_information?: {
-                /** @description Seconds to wait before retrying a DVS `429` (V-*). */
+                /** @description Seconds to wait before retrying, on a `429` (documented for DVS, V-*). */
                 retry_after_seconds?: number;
-                /** @description Names of the fields the sponsor requires that the request lacked. */
+                /** @description Names of the fields the sponsor requires that the request lacked, on a `422`. */
                 missing_fields?: string[];
                 /** @description The sponsor the error is about. */
                 sponsor_slug?: string;
-                /** @description The product the error is about, e.g. an unregistered one (`071-104`). */
+                /** @description The product the error is about, e.g. an unregistered one (`071-104`, a `422`). */
                 product_code?: string;
                 /** @description The sponsor's maximum upload size, on a `413`. */
                 max_file_size_bytes?: number;
                 /** @description The id that was not found, on a `404`. */
                 id?: string;
-                /** @description The OTP challenge a wrong code was entered for. */
+                /** @description The OTP challenge a wrong code was entered for, on a `422`. */
                 otp_id?: string;
-                /** @description How many codes may still be tried for that challenge. */
+                /** @description How many codes may still be tried for that challenge, on a `422`. */
                 remaining_attempts?: number;
             };
+        };
+        /** @description Body of a 400. No OSIGU page shows one; the envelope is the documented `Error`. */
+        BadRequestErrorBody: components["schemas"]["Error"] & {
+            /**
+             * @description `071-400` in the examples is invented after DVS's `071-<HTTP status>` pattern; no page shows a 400 code.
+             * @example 071-400
+             */
+            error_code?: string;
+        };
+        /** @description Body of a 401 on an API call. The status is what O-qs troubleshooting describes for bad tokens; no page shows the body. */
+        UnauthorizedErrorBody: components["schemas"]["Error"] & {
+            /**
+             * @description `071-401` in the examples is invented after DVS's `071-<HTTP status>` pattern.
+             * @example 071-401
+             */
+            error_code?: string;
+        };
+        /** @description Body of a 403 - the provider is not affiliated with the sponsor (O-qs troubleshooting documents the status and cause, not the body). */
+        ForbiddenErrorBody: components["schemas"]["Error"] & {
+            /**
+             * @description `071-403` in the examples is invented after DVS's `071-<HTTP status>` pattern.
+             * @example 071-403
+             */
+            error_code?: string;
+        };
+        /** @description Body of a 404 - e.g. beneficiary not found or coverage inactive (O-qs troubleshooting documents the status and causes, not the body). */
+        NotFoundErrorBody: components["schemas"]["Error"] & {
+            /**
+             * @description `071-404` in the examples is invented after DVS's `071-<HTTP status>` pattern.
+             * @example 071-404
+             */
+            error_code?: string;
+        };
+        /** @description Body of a 413 (the status itself is a Coverlink assumption, see `PayloadTooLarge`). */
+        PayloadTooLargeErrorBody: components["schemas"]["Error"] & {
+            /**
+             * @description `071-413` in the examples is invented after DVS's `071-<HTTP status>` pattern.
+             * @example 071-413
+             */
+            error_code?: string;
+        };
+        /** @description Body of a 422 "Validation error". O-pp shows `071-104` "Product not registered"; O-qs troubleshooting documents the 422 for fields a sponsor requires, without a body. */
+        ValidationErrorBody: components["schemas"]["Error"] & {
+            /**
+             * @description `071-104` (product not registered) is documented (O-pp); `071-422` in the other examples is invented after DVS's `071-<HTTP status>` pattern.
+             * @example 071-104
+             * @example 071-422
+             */
+            error_code?: string;
+        };
+        /** @description Body of a 429. `071-429` and `additional_information.retry_after_seconds` are documented for DVS (V-*); that ARC and the token endpoint answer the same is a Coverlink assumption. */
+        RateLimitErrorBody: components["schemas"]["Error"] & {
+            /**
+             * @description `071-429` (DVS, V-errors); assumed for ARC and the token endpoint.
+             * @example 071-429
+             */
+            error_code?: string;
+        };
+        /** @description Body of a 500 or 503. No source shows 5xx bodies; the envelope is assumed to be the same. */
+        ServerErrorBody: components["schemas"]["Error"] & {
+            /**
+             * @description `071-500` and `071-503` in the examples are invented after DVS's `071-<HTTP status>` pattern.
+             * @example 071-500
+             * @example 071-503
+             */
+            error_code?: string;
         };
         /** @description RFC 6749 section 5.2 token error. No source shows OSIGU token errors; Coverlink assumes the standard shape of the OAuth server. */
         OAuthError: {
@@ -933,7 +1000,7 @@ export interface components {
          * @enum {string}
          */
         ProductType: "MEDICATION" | "LAB" | "IMAGING" | "PROCEDURE";
-        /** @description Page counters (D-pagination). */
+        /** @description Page counters (D-pagination, the older payer docs). That ARC and ePrescription lists answer with them is a Coverlink assumption, as for the `page` and `size` parameters. */
         PageMetadata: {
             /** @description Page size requested. */
             size: number;
@@ -1092,10 +1159,9 @@ export interface components {
         /**
          * @description Request-level status (O-qs, O-cAuth, O-cSp): PENDING_INDICATION before the indication
          *     and complete call, PENDING_SPONSOR while an async sponsor decides, COMPLETED once
-         *     authorizations exist. CANCELLED is in no source; Coverlink adds it for withdrawn requests.
-         * @enum {string}
+         *     authorizations exist. Only CANCELLED is Coverlink's addition, marked on its own.
          */
-        AuthorizationRequestStatus: "PENDING_INDICATION" | "PENDING_SPONSOR" | "COMPLETED" | "CANCELLED";
+        AuthorizationRequestStatus: string & (("PENDING_INDICATION" | "PENDING_SPONSOR" | "COMPLETED") | "CANCELLED");
         /**
          * @description Outcome of one authorization (O-qs, O-S `AuthorizationRequestResource` product status). `REJECTED` carries `rejection_reason`.
          * @enum {string}
@@ -1244,7 +1310,7 @@ export interface components {
         IndicationUpload: {
             /**
              * Format: binary
-             * @description The document (PDF, PNG or JPEG).
+             * @description The document. O-qs uploads a PDF; that PNG and JPEG are accepted too (the part's content types in `encoding`) is a Coverlink assumption - `getAuthorizationDocumentPolicy` gives a sponsor's real list.
              */
             file: Blob;
             file_type: components["schemas"]["IndicationFileType"];
@@ -1371,11 +1437,8 @@ export interface components {
             /** @description Proof of verification, sent with `completeDispensation`. */
             otp_verification_token: string;
         };
-        /**
-         * @description Claim status. OPEN is documented for new claims (O-claim); the rest come from O-S `MedicalProcedureClaimResource.status`.
-         * @enum {string}
-         */
-        ClaimStatus: "OPEN" | "IN_PROGRESS" | "UPDATE_IN_PROGRESS" | "EXPIRATION_IN_PROGRESS" | "EXPIRED" | "CANCELED" | "READY" | "COMPLETED" | "VOIDED" | "ERROR" | "FAILED" | "PAID";
+        /** @description Claim status. OPEN is documented for new outpatient claims (O-claim); the others are borrowed from another resource and marked on their own. */
+        ClaimStatus: string & ("OPEN" | ("IN_PROGRESS" | "UPDATE_IN_PROGRESS" | "EXPIRATION_IN_PROGRESS" | "EXPIRED" | "CANCELED" | "READY" | "COMPLETED" | "VOIDED" | "ERROR" | "FAILED" | "PAID"));
         /** @description A product billed on a claim (Coverlink design). */
         ClaimProduct: {
             /** @description Catalogue product code. */
@@ -1710,8 +1773,19 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description Any OSIGU webhook event, discriminated by `event_type`. One subscription URL receives every subscribed type, so receivers parse this union. */
-        OsiguWebhookEvent: components["schemas"]["AuthorizationCreatedEvent"] | components["schemas"]["AuthorizationRejectedEvent"] | components["schemas"]["AuthorizationUpdatedEvent"] | components["schemas"]["AuthorizationVoidedEvent"] | components["schemas"]["DispensingStartedEvent"] | components["schemas"]["DispensingCompletedEvent"] | components["schemas"]["DispensingCancelledEvent"] | components["schemas"]["PrescriptionIssuedEvent"] | components["schemas"]["PrescriptionEmailDeliveredEvent"] | components["schemas"]["PrescriptionEmailFailedEvent"] | components["schemas"]["SettlementPaidEvent"] | components["schemas"]["SettlementRejectedEvent"] | components["schemas"]["SettlementPartiallyAcceptedEvent"];
+        /**
+         * @description Any OSIGU webhook event. One subscription URL receives every subscribed type, so receivers
+         *     parse this union: each event type listed here has its own payload, told apart by
+         *     `event_type`, and any other type parses as `UnknownOsiguWebhookEvent` instead of failing,
+         *     so an event type OSIGU adds later does not break a receiver. No `discriminator`: it would
+         *     map every `event_type` to a listed member and so refuse the new ones.
+         */
+        OsiguWebhookEvent: components["schemas"]["AuthorizationCreatedEvent"] | components["schemas"]["AuthorizationRejectedEvent"] | components["schemas"]["AuthorizationUpdatedEvent"] | components["schemas"]["AuthorizationVoidedEvent"] | components["schemas"]["DispensingStartedEvent"] | components["schemas"]["DispensingCompletedEvent"] | components["schemas"]["DispensingCancelledEvent"] | components["schemas"]["PrescriptionIssuedEvent"] | components["schemas"]["PrescriptionEmailDeliveredEvent"] | components["schemas"]["PrescriptionEmailFailedEvent"] | components["schemas"]["SettlementPaidEvent"] | components["schemas"]["SettlementRejectedEvent"] | components["schemas"]["SettlementPartiallyAcceptedEvent"] | components["schemas"]["UnknownOsiguWebhookEvent"];
+        /** @description An event whose `event_type` this document does not list - the shared envelope with an untyped `data`. Acknowledge it (any 2xx) so OSIGU does not redeliver it, then ignore or log it. */
+        UnknownOsiguWebhookEvent: components["schemas"]["WebhookEventEnvelope"] & {
+            /** @description An event type not listed in `OsiguWebhookEvent`. */
+            event_type: string;
+        };
         /** @description `authorization.created` (O-wh). */
         AuthorizationCreatedEvent: components["schemas"]["WebhookEventEnvelope"] & {
             /**
@@ -1720,12 +1794,6 @@ export interface components {
              */
             event_type: "authorization.created";
             data: components["schemas"]["AuthorizationCreatedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "authorization.created";
         };
         /** @description Payload of `authorization.created` (documented in O-wh). */
         AuthorizationCreatedData: {
@@ -1767,12 +1835,6 @@ export interface components {
              */
             event_type: "authorization.rejected";
             data: components["schemas"]["AuthorizationRejectedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "authorization.rejected";
         };
         /** @description Payload of `authorization.rejected`. O-wh documents `rejection_reason`; the other fields mirror `authorization.created` as a Coverlink assumption. */
         AuthorizationRejectedData: {
@@ -1796,12 +1858,6 @@ export interface components {
              */
             event_type: "authorization.updated";
             data: components["schemas"]["AuthorizationUpdatedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "authorization.updated";
         };
         /** @description Payload of `authorization.updated`. Not documented; a small Coverlink design. */
         AuthorizationUpdatedData: {
@@ -1826,12 +1882,6 @@ export interface components {
              */
             event_type: "authorization.voided";
             data: components["schemas"]["AuthorizationVoidedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "authorization.voided";
         };
         /** @description Payload of `authorization.voided`. Not documented; a small Coverlink design. */
         AuthorizationVoidedData: {
@@ -1857,12 +1907,6 @@ export interface components {
              */
             event_type: "dispensing.started";
             data: components["schemas"]["DispensingStartedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "dispensing.started";
         };
         /** @description Payload of `dispensing.started`. Not documented; a small Coverlink design mirroring `startDispensation`. */
         DispensingStartedData: {
@@ -1888,12 +1932,6 @@ export interface components {
              */
             event_type: "dispensing.completed";
             data: components["schemas"]["DispensingCompletedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "dispensing.completed";
         };
         /** @description Payload of `dispensing.completed` (documented in O-wh; the page lists more fields after `total_amount`, so expect extra properties). */
         DispensingCompletedData: {
@@ -1934,12 +1972,6 @@ export interface components {
              */
             event_type: "dispensing.cancelled";
             data: components["schemas"]["DispensingCancelledData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "dispensing.cancelled";
         };
         /** @description Payload of `dispensing.cancelled`. Not documented; a small Coverlink design. */
         DispensingCancelledData: {
@@ -1963,12 +1995,6 @@ export interface components {
              */
             event_type: "prescription.issued";
             data: components["schemas"]["PrescriptionIssuedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "prescription.issued";
         };
         /** @description Payload of `prescription.issued`. Not documented; Coverlink reuses the widget's `PrescriptionOutcome` fields (O-wid). */
         PrescriptionIssuedData: {
@@ -1991,12 +2017,6 @@ export interface components {
              */
             event_type: "prescription.email_delivered";
             data: components["schemas"]["PrescriptionEmailDeliveredData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "prescription.email_delivered";
         };
         /** @description Payload of `prescription.email_delivered`. Not documented; a small Coverlink design. */
         PrescriptionEmailDeliveredData: {
@@ -2021,12 +2041,6 @@ export interface components {
              */
             event_type: "prescription.email_failed";
             data: components["schemas"]["PrescriptionEmailFailedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "prescription.email_failed";
         };
         /** @description Payload of `prescription.email_failed`. Not documented; a small Coverlink design. */
         PrescriptionEmailFailedData: {
@@ -2053,12 +2067,6 @@ export interface components {
              */
             event_type: "settlement.paid";
             data: components["schemas"]["SettlementPaidData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "settlement.paid";
         };
         /** @description Payload of `settlement.paid`. Not documented; a small Coverlink design. */
         SettlementPaidData: {
@@ -2084,12 +2092,6 @@ export interface components {
              */
             event_type: "settlement.rejected";
             data: components["schemas"]["SettlementRejectedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "settlement.rejected";
         };
         /** @description Payload of `settlement.rejected`. Not documented; a small Coverlink design. */
         SettlementRejectedData: {
@@ -2108,12 +2110,6 @@ export interface components {
              */
             event_type: "settlement.partially_accepted";
             data: components["schemas"]["SettlementPartiallyAcceptedData"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            event_type: "settlement.partially_accepted";
         };
         /** @description Payload of `settlement.partially_accepted`. Not documented; a small Coverlink design. */
         SettlementPartiallyAcceptedData: {
@@ -2132,13 +2128,22 @@ export interface components {
         };
     };
     responses: {
+        /** @description The request cannot be read - a malformed body, or a path or query parameter of the wrong type or outside its enum. D-error-handling documents 400 as "do not retry" (fix the request); no OSIGU page shows its body (`BadRequestErrorBody`). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BadRequestErrorBody"];
+            };
+        };
         /** @description Missing, malformed or expired bearer token, or a token from the other environment (O-qs troubleshooting). Fetch a new token and retry once. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["UnauthorizedErrorBody"];
             };
         };
         /** @description The provider is not affiliated with that sponsor (O-qs troubleshooting), or the client lacks the scope. Confirm with OSIGU support; do not retry. */
@@ -2147,7 +2152,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ForbiddenErrorBody"];
             };
         };
         /** @description The addressed resource does not exist (or is not visible to this provider). */
@@ -2156,7 +2161,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["NotFoundErrorBody"];
             };
         };
         /**
@@ -2170,7 +2175,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ValidationErrorBody"];
             };
         };
         /** @description The file exceeds the sponsor's maximum size (see `getAuthorizationDocumentPolicy`). No source documents this status; a careful provider rejects oversized uploads with 413. */
@@ -2179,7 +2184,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PayloadTooLargeErrorBody"];
             };
         };
         /** @description Rate limit exceeded. Only the token endpoint's limit is documented (10/min per client_id, O-tok); API-wide limits are a Coverlink assumption. Wait `Retry-After` seconds. */
@@ -2189,7 +2194,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["RateLimitErrorBody"];
             };
         };
         /** @description Unexpected OSIGU error. No source shows 5xx bodies; Coverlink assumes the same Error envelope. Retry with backoff (D-error-handling). */
@@ -2198,7 +2203,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ServerErrorBody"];
             };
         };
         /** @description OSIGU or the sponsor's system is temporarily unavailable. No source shows 5xx bodies; Coverlink assumes the same Error envelope. Retry with backoff. */
@@ -2207,7 +2212,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ServerErrorBody"];
             };
         };
         /** @description Any 2xx within 10 s acknowledges the event (O-wh). Anything else, or a timeout, is retried with exponential backoff for 72 h; delivery is at-least-once, so dedupe on `event_id`. */
@@ -2276,9 +2281,9 @@ export interface components {
          * @example acetaminophen
          */
         QueryRequired: string;
-        /** @description Zero-based page number (D-pagination). */
+        /** @description Zero-based page number (D-pagination). D-pagination is the older payer docs (developers.osigu.com); that the ARC, ePrescription, catalogue and webhook lists page the same way is a Coverlink assumption (DVS pages from 1 with `limit` instead). */
         Page: number;
-        /** @description Page size (D-pagination; default 15). */
+        /** @description Page size (D-pagination; default 15). Assumed for the ARC, ePrescription, catalogue and webhook lists, as `page` is. */
         Size: number;
         /**
          * @description `t=<unix seconds>,v1=<hex>` (O-wh). `v1` is the hex HMAC-SHA256, keyed with the
@@ -2333,7 +2338,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Wrong `client_id`/`client_secret`, or the wrong environment's OAuth URL (O-qs troubleshooting). No source shows the body; Coverlink assumes the RFC 6749 section 5.2 error shape. */
+            /** @description Wrong `client_id`/`client_secret`, or the wrong environment's OAuth URL (O-qs troubleshooting). The status is documented; the body is not (`OAuthError` carries the assumption marker). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2342,14 +2347,14 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description More than 10 token requests per minute for this client_id (O-tok). The limit is documented, the body is not; Coverlink assumes the OSIGU Error envelope with DVS's `071-429` code. */
+            /** @description More than 10 token requests per minute for this client_id (O-tok). The limit is documented, the body is not (`RateLimitErrorBody` marks what is assumed). */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["RateLimitErrorBody"];
                 };
             };
             500: components["responses"]["InternalServerError"];
@@ -2380,9 +2385,11 @@ export interface operations {
                     "application/json": components["schemas"]["SponsorSearchForm"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2416,15 +2423,16 @@ export interface operations {
                     "application/json": components["schemas"]["Beneficiary"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description Beneficiary not found in the sponsor's directory, or coverage inactive (O-qs troubleshooting). */
+            /** @description Beneficiary not found in the sponsor's directory, or coverage inactive (O-qs troubleshooting). The status is documented; the body is not (`NotFoundErrorBody`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["NotFoundErrorBody"];
                 };
             };
             /** @description A field the sponsor's search form requires is missing or malformed. No source documents this; a careful provider validates the form before searching. */
@@ -2433,7 +2441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationErrorBody"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2471,9 +2479,11 @@ export interface operations {
                     "application/json": components["schemas"]["SponsorConfiguration"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2509,9 +2519,11 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentPolicy"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2539,6 +2551,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorizationRequestAccepted"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
@@ -2571,9 +2584,11 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorizationRequest"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2605,6 +2620,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2641,6 +2657,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2684,6 +2701,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorizationRequestPending"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2715,6 +2733,7 @@ export interface operations {
                     "application/json": components["schemas"]["Dispensation"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2752,6 +2771,7 @@ export interface operations {
                     "application/json": components["schemas"]["DispensationCompleted"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2783,6 +2803,7 @@ export interface operations {
                     "application/json": components["schemas"]["OtpSent"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2814,6 +2835,7 @@ export interface operations {
                     "application/json": components["schemas"]["OtpValidated"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             /** @description Wrong or expired code. No source documents OTP errors; Coverlink assumes a 422 with the Error envelope. */
@@ -2822,7 +2844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationErrorBody"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2852,6 +2874,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutpatientCareClaimCreated"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
@@ -2884,9 +2907,11 @@ export interface operations {
                     "application/json": components["schemas"]["OutpatientCareClaim"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2916,6 +2941,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutpatientCareClaim"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2938,9 +2964,9 @@ export interface operations {
                  * @example acetaminophen
                  */
                 query?: components["parameters"]["Query"];
-                /** @description Zero-based page number (D-pagination). */
+                /** @description Zero-based page number (D-pagination). D-pagination is the older payer docs (developers.osigu.com); that the ARC, ePrescription, catalogue and webhook lists page the same way is a Coverlink assumption (DVS pages from 1 with `limit` instead). */
                 page?: components["parameters"]["Page"];
-                /** @description Page size (D-pagination; default 15). */
+                /** @description Page size (D-pagination; default 15). Assumed for the ARC, ePrescription, catalogue and webhook lists, as `page` is. */
                 size?: components["parameters"]["Size"];
             };
             header?: never;
@@ -2958,8 +2984,10 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderProductPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2987,6 +3015,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderProductRegistration"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
@@ -3017,9 +3046,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3038,9 +3069,9 @@ export interface operations {
                  * @example acetaminophen
                  */
                 query?: components["parameters"]["Query"];
-                /** @description Zero-based page number (D-pagination). */
+                /** @description Zero-based page number (D-pagination). D-pagination is the older payer docs (developers.osigu.com); that the ARC, ePrescription, catalogue and webhook lists page the same way is a Coverlink assumption (DVS pages from 1 with `limit` instead). */
                 page?: components["parameters"]["Page"];
-                /** @description Page size (D-pagination; default 15). */
+                /** @description Page size (D-pagination; default 15). Assumed for the ARC, ePrescription, catalogue and webhook lists, as `page` is. */
                 size?: components["parameters"]["Size"];
             };
             header?: never;
@@ -3058,7 +3089,9 @@ export interface operations {
                     "application/json": components["schemas"]["ProductPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3072,9 +3105,9 @@ export interface operations {
                  * @example acetaminophen
                  */
                 query: components["parameters"]["QueryRequired"];
-                /** @description Zero-based page number (D-pagination). */
+                /** @description Zero-based page number (D-pagination). D-pagination is the older payer docs (developers.osigu.com); that the ARC, ePrescription, catalogue and webhook lists page the same way is a Coverlink assumption (DVS pages from 1 with `limit` instead). */
                 page?: components["parameters"]["Page"];
-                /** @description Page size (D-pagination; default 15). */
+                /** @description Page size (D-pagination; default 15). Assumed for the ARC, ePrescription, catalogue and webhook lists, as `page` is. */
                 size?: components["parameters"]["Size"];
             };
             header?: never;
@@ -3092,7 +3125,9 @@ export interface operations {
                     "application/json": components["schemas"]["MedicationPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3106,9 +3141,9 @@ export interface operations {
                  * @example acetaminophen
                  */
                 query: components["parameters"]["QueryRequired"];
-                /** @description Zero-based page number (D-pagination). */
+                /** @description Zero-based page number (D-pagination). D-pagination is the older payer docs (developers.osigu.com); that the ARC, ePrescription, catalogue and webhook lists page the same way is a Coverlink assumption (DVS pages from 1 with `limit` instead). */
                 page?: components["parameters"]["Page"];
-                /** @description Page size (D-pagination; default 15). */
+                /** @description Page size (D-pagination; default 15). Assumed for the ARC, ePrescription, catalogue and webhook lists, as `page` is. */
                 size?: components["parameters"]["Size"];
             };
             header?: never;
@@ -3126,7 +3161,9 @@ export interface operations {
                     "application/json": components["schemas"]["DiagnosisPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3140,9 +3177,9 @@ export interface operations {
                  * @example acetaminophen
                  */
                 query?: components["parameters"]["Query"];
-                /** @description Zero-based page number (D-pagination). */
+                /** @description Zero-based page number (D-pagination). D-pagination is the older payer docs (developers.osigu.com); that the ARC, ePrescription, catalogue and webhook lists page the same way is a Coverlink assumption (DVS pages from 1 with `limit` instead). */
                 page?: components["parameters"]["Page"];
-                /** @description Page size (D-pagination; default 15). */
+                /** @description Page size (D-pagination; default 15). Assumed for the ARC, ePrescription, catalogue and webhook lists, as `page` is. */
                 size?: components["parameters"]["Size"];
             };
             header?: never;
@@ -3160,8 +3197,10 @@ export interface operations {
                     "application/json": components["schemas"]["PatientPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3189,6 +3228,7 @@ export interface operations {
                     "application/json": components["schemas"]["Patient"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
@@ -3219,6 +3259,7 @@ export interface operations {
                     "application/json": components["schemas"]["Prescription"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
@@ -3230,9 +3271,9 @@ export interface operations {
     listWebhookSubscriptions: {
         parameters: {
             query?: {
-                /** @description Zero-based page number (D-pagination). */
+                /** @description Zero-based page number (D-pagination). D-pagination is the older payer docs (developers.osigu.com); that the ARC, ePrescription, catalogue and webhook lists page the same way is a Coverlink assumption (DVS pages from 1 with `limit` instead). */
                 page?: components["parameters"]["Page"];
-                /** @description Page size (D-pagination; default 15). */
+                /** @description Page size (D-pagination; default 15). Assumed for the ARC, ePrescription, catalogue and webhook lists, as `page` is. */
                 size?: components["parameters"]["Size"];
             };
             header?: never;
@@ -3250,7 +3291,9 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSubscriptionPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3278,6 +3321,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSubscription"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
@@ -3307,8 +3351,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
