@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createHelloClaimsAuthorization, startHelloClaimsAuthorizationServer } from './authorization-server.js';
 import { demoClient } from './config.js';
+import { invalidGrantReasons } from './issued-grants.js';
 import { exchangeCode, field, manualClock, obtainCode, refresh, signIn } from './oauth-flow.test-support.js';
-import { invalidGrantReasons } from './token-store.js';
 
 describe('startHelloClaimsAuthorizationServer', () => {
   it('listens on 127.0.0.1 on a free port and stops cleanly (twice is fine)', async () => {

@@ -15,8 +15,8 @@ import {
   registerUsers,
 } from './config.js';
 import { sendJson } from './http.js';
-import { TokenEndpoint } from './token-endpoint.js';
-import { type AccessTokenInfo, type HelloClaimsStats, type RefreshTokenState, TokenStore } from './token-store.js';
+import { type AccessTokenInfo, type HelloClaimsStats, IssuedGrants, type RefreshTokenState } from './issued-grants.js';
+import { TokenEndpointHandler } from './token-endpoint-handler.js';
 
 /** Options of {@link createHelloClaimsAuthorization} and {@link startHelloClaimsAuthorizationServer}. */
 export interface HelloClaimsAuthorizationOptions {
@@ -93,7 +93,7 @@ export function createHelloClaimsAuthorization(options: HelloClaimsAuthorization
   const onLog = options.onLog ?? (() => {});
   const clients = registerClients(options.clients ?? [demoClient]);
   const users = registerUsers(options.users ?? [demoUser]);
-  const store = new TokenStore({
+  const grants = new IssuedGrants({
     codeSeconds: checkLifetime('codeLifetimeSeconds', options.codeLifetimeSeconds ?? documentedLifetimes.codeSeconds),
     accessTokenSeconds: checkLifetime(
       'accessTokenLifetimeSeconds',
@@ -110,13 +110,13 @@ export function createHelloClaimsAuthorization(options: HelloClaimsAuthorization
   const authorize = new AuthorizeEndpoint({
     clients,
     users,
-    store,
+    grants,
     loginRequestSeconds: checkLifetime('loginRequestLifetimeSeconds', options.loginRequestLifetimeSeconds ?? defaultLoginRequestSeconds),
     now,
     demoCredentials: options.users === undefined ? demoUser : undefined,
     onLog,
   });
-  const token = new TokenEndpoint({ clients, store, onLog });
+  const token = new TokenEndpointHandler({ clients, grants, onLog });
 
   return {
     async handle(request, response) {
@@ -134,10 +134,10 @@ export function createHelloClaimsAuthorization(options: HelloClaimsAuthorization
       }
       return true;
     },
-    stats: () => store.stats(),
-    isAccessTokenValid: (accessToken) => store.introspectAccessToken(accessToken) !== undefined,
-    introspectAccessToken: (accessToken) => store.introspectAccessToken(accessToken),
-    refreshTokenState: (refreshToken) => store.refreshTokenState(refreshToken),
+    stats: () => grants.stats(),
+    isAccessTokenValid: (accessToken) => grants.introspectAccessToken(accessToken) !== undefined,
+    introspectAccessToken: (accessToken) => grants.introspectAccessToken(accessToken),
+    refreshTokenState: (refreshToken) => grants.refreshTokenState(refreshToken),
   };
 }
 

@@ -2,16 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { secretsEqual } from '@coverlink/mocks';
 import { type HelloClaimsUser, helloClaimsPaths, normalizeRedirectUri, type RegisteredClient } from './config.js';
 import { parseCookies, readFormBody, redirect, repeatedParameters, sendHtml } from './http.js';
+import type { IssuedGrants } from './issued-grants.js';
 import { renderErrorPage, renderLoginPage } from './login-page.js';
 import { type CodeChallenge, isCodeChallengeMethod, isPkceValue } from './pkce.js';
 import { randomToken } from './secrets.js';
-import type { TokenStore } from './token-store.js';
 
 /** What the authorize endpoint needs from the server. */
 export interface AuthorizeEndpointSettings {
   clients: ReadonlyMap<string, RegisteredClient>;
   users: ReadonlyMap<string, HelloClaimsUser>;
-  store: TokenStore;
+  grants: IssuedGrants;
   loginRequestSeconds: number;
   now: () => number;
   /** Shown on the login page when the server runs with its demo user. */
@@ -168,7 +168,7 @@ export class AuthorizeEndpoint {
     const decision = form.get('decision');
     if (decision === 'deny') {
       this.#pending.delete(requestId);
-      this.#settings.store.countLogin('denied');
+      this.#settings.grants.countLogin('denied');
       this.#settings.onLog(`authorize: access denied to ${pending.clientId}`);
       const location = redirectTarget(pending.redirectUri, {
         error: 'access_denied',
@@ -183,12 +183,12 @@ export class AuthorizeEndpoint {
     const passwordMatches = secretsEqual(form.get('password') ?? '', user?.password ?? randomToken());
     if (decision !== 'allow' || user === undefined || !passwordMatches) {
       const error = decision === 'allow' ? 'The username or password is incorrect.' : 'Choose Allow or Deny.';
-      if (decision === 'allow') this.#settings.store.countLogin('failed');
+      if (decision === 'allow') this.#settings.grants.countLogin('failed');
       return sendHtml(response, 200, this.#loginPage(requestId, pending, username, error));
     }
     this.#pending.delete(requestId);
-    this.#settings.store.countLogin('succeeded');
-    const code = this.#settings.store.issueCode({
+    this.#settings.grants.countLogin('succeeded');
+    const code = this.#settings.grants.issueCode({
       clientId: pending.clientId,
       username: user.username,
       redirectUri: pending.redirectUri,

@@ -15,14 +15,14 @@ export {
   helloClaimsMockPort,
   helloClaimsPaths,
 } from './config.js';
-export { escapeHtml } from './login-page.js';
-export type { CodeChallengeMethod } from './pkce.js';
-export { logInAt, readForm, ScriptedBrowser } from './scripted-login.js';
-export { formatHelloClaimsDate, type HelloClaimsTokenResponse, type TokenErrorCode } from './token-endpoint.js';
 export {
   type AccessTokenInfo,
   type HelloClaimsStats,
   type InvalidGrantReason,
   invalidGrantReasons,
   type RefreshTokenState,
-} from './token-store.js';
+} from './issued-grants.js';
+export { escapeHtml } from './login-page.js';
+export type { CodeChallengeMethod } from './pkce.js';
+export { logInAt, readForm, ScriptedBrowser } from './scripted-login.js';
+export { formatHelloClaimsDate, type HelloClaimsTokenResponse, type TokenErrorCode } from './token-endpoint-handler.js';

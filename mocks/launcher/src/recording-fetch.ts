@@ -28,5 +28,11 @@ export function recordingFetch(prefer?: (path: string, attempt: number, url: URL
     wire.push({ method: request.method, path, headers: request.headers, body, status: response.status });
     return response;
   };
-  return { wire, fetch: fetchImplementation, tokenRequests: () => wire.filter((record) => record.path === '/v1/oauth/token').length };
+  return {
+    wire,
+    fetch: fetchImplementation,
+    tokenRequests: () => wire.filter((record) => record.path === '/v1/oauth/token').length,
+    /** Each exchange as `<path> <status>`, in order: what a test of retries and token refreshes compares. */
+    exchanges: () => wire.map((record) => `${record.path} ${record.status}`),
+  };
 }

@@ -3,6 +3,7 @@
 // client) and oauth2-mock-server (an OAuth server that always returns an ID token). Both run
 // in-process on 127.0.0.1 with random ports; the user's login is played over HTTP.
 import { inspect } from 'node:util';
+import { rejectionOf } from '@coverlink/test-kit';
 import { OAuth2Server } from 'oauth2-mock-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -50,12 +51,8 @@ function settingsFor(provider: RunningOidcProvider, overrides: Partial<Authoriza
 
 /** The AuthError `promise` rejects with; fails the test when it resolves or rejects with anything else. */
 async function failure(promise: Promise<unknown>): Promise<AuthError> {
-  const error: unknown = await promise.then(
-    () => expect.fail('expected an AuthError, but it resolved'),
-    (caught: unknown) => caught,
-  );
+  const error = await rejectionOf(promise, AuthError);
   errorsSeen.push(error);
-  if (!AuthError.isInstance(error)) return expect.fail(`expected an AuthError, got ${inspect(error)}`);
   return error;
 }
 

@@ -5,6 +5,7 @@ import {
   type RunningHelloClaimsAuthorizationServer,
   startHelloClaimsAuthorizationServer,
 } from '@coverlink/mock-helloclaims';
+import { rejectionOf } from '@coverlink/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AuthError,
@@ -50,13 +51,9 @@ afterEach(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await rejectionOf(promise, AuthError);
   errorsSeen.push(error);
-  expect(AuthError.isInstance(error)).toBe(true);
-  return error as AuthError;
+  return error;
 }
 
 // A fetch in front of the mock that, for refresh-token requests only, fails in a chosen way.

@@ -13,7 +13,7 @@ import { readTokenResponse, type TokenSet } from './token-response.js';
 
 /** Settings of {@link createAuthorizationCodeClient}. */
 export interface AuthorizationCodeSettings extends TokenEndpointSettings {
-  /** The authorization endpoint the user's browser is sent to, e.g. `https://uat-login.helloclaims.com.au/login/broker`. */
+  /** The authorization endpoint the user's browser is sent to, e.g. `https://login.example.com/oauth/authorize`. */
   authorizationUrl: string | URL;
   /**
    * The authorization server's issuer identifier: its metadata's `issuer`, e.g.
@@ -135,7 +135,7 @@ export interface AuthorizationCodeClient {
   completeAuthorization(callbackUrl: string | URL, pending: PendingAuthorization): Promise<ReceivedTokens>;
   /**
    * Exchanges a refresh token for new tokens. `redirect_uri` is sent along, as some providers
-   * (Hello Claims) require. The result's `refreshToken` is the new one when the server rotated it,
+   * require. The result's `refreshToken` is the new one when the server rotated it,
    * else the one passed in.
    *
    * @throws {ReauthorizationRequiredError} When the server answers `invalid_grant`.
@@ -329,7 +329,7 @@ export function createAuthorizationCodeClient(settings: AuthorizationCodeSetting
             status: caught.status,
             oauthError: caught.oauthError,
             providerMessage: caught.providerMessage,
-            hint: `Codes are valid for a short time (Hello Claims: 60 s) and only once: start the authorization again (it started ${Math.round((now() - pending.createdAt) / 1000)} s ago).`,
+            hint: `Codes are valid for a short time (often 60 s) and only once: start the authorization again (it started ${Math.round((now() - pending.createdAt) / 1000)} s ago).`,
           });
         }
         throw caught;

@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { AbortError, ConnectionError } from '@coverlink/core';
+import { rejectionOf } from '@coverlink/test-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode, AuthRateLimitedError, createClientCredentialsTokenProvider } from './index.js';
 
@@ -59,13 +60,9 @@ afterEach(() => {
 
 const errorsSeen: unknown[] = [];
 async function captureError(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await rejectionOf(promise, AuthError);
   errorsSeen.push(error);
-  expect(AuthError.isInstance(error)).toBe(true);
-  return error as AuthError;
+  return error;
 }
 
 describe('the token request on the wire', () => {
@@ -101,7 +98,7 @@ describe('the token request on the wire', () => {
 
   it('sends the requested scopes space-separated', async () => {
     answer = (response) => sendJson(response, 200, tokenBody());
-    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, scope: ['arc:read', 'arc:write'] });
+    const tokens = createClientCredentialsTokenProvider({ tokenUrl, clientId, clientSecret, scopes: ['arc:read', 'arc:write'] });
 
     await tokens.getToken();
 
@@ -217,10 +214,7 @@ describe('caching', () => {
     const patient = tokens.getToken();
     controller.abort(new Error('caller gave up'));
 
-    const reason = await abandoned.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const reason = await rejectionOf(abandoned);
     expect(AbortError.isInstance(reason)).toBe(true);
     expect((reason as AbortError).cause).toEqual(new Error('caller gave up'));
     await expect(patient).resolves.toBe(issuedToken);

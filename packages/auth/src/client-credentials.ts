@@ -1,13 +1,13 @@
 import type { TokenProvider } from '@coverlink/core';
 import * as oauth from 'oauth4webapi';
 import { createTokenEndpoint, type TokenEndpointSettings } from './token-endpoint.js';
-import { readTokenResponse, replaceAt } from './token-response.js';
+import { readTokenResponse, replaceAt, type TokenSet } from './token-response.js';
 import { waitUnlessAborted } from './wait-unless-aborted.js';
 
 /** Settings of {@link createClientCredentialsTokenProvider}. */
 export interface ClientCredentialsSettings extends TokenEndpointSettings {
-  /** Scopes to request; omit when the provider assigns scopes per client (OSIGU does). */
-  scope?: string | readonly string[] | undefined;
+  /** Scopes to request, sent space-separated as `scope`; omit when the provider assigns scopes per client. */
+  scopes?: readonly string[] | undefined;
   /**
    * Seconds before the token's expiry at which it is replaced. Default 60. A token whose lifetime is
    * shorter than twice this value is replaced at half its lifetime instead.
@@ -37,9 +37,9 @@ interface CachedToken {
  * @example
  * ```ts
  * const tokens = createClientCredentialsTokenProvider({
- *   tokenUrl: 'https://sandbox.osigu.com/v1/oauth/token',
- *   clientId: process.env.OSIGU_CLIENT_ID!,
- *   clientSecret: process.env.OSIGU_CLIENT_SECRET!,
+ *   tokenUrl: 'https://auth.example.com/oauth/token',
+ *   clientId: process.env.CLIENT_ID!,
+ *   clientSecret: process.env.CLIENT_SECRET!,
  * });
  * const token = await tokens.getToken();
  * ```
@@ -48,31 +48,16 @@ export function createClientCredentialsTokenProvider(
   settings: ClientCredentialsSettings,
   adaptFetch?: (next: typeof fetch) => typeof fetch,
 ): TokenProvider {
-  const endpoint = createTokenEndpoint(settings, undefined, adaptFetch);
+  const request = createClientCredentialsTokenRequest(settings, adaptFetch);
   const skewMilliseconds = (settings.expirySkewSeconds ?? 60) * 1000;
   const now = settings.now ?? Date.now;
-  const parameters = new URLSearchParams();
-  if (settings.scope !== undefined) {
-    parameters.set('scope', typeof settings.scope === 'string' ? settings.scope : settings.scope.join(' '));
-  }
 
   let cached: CachedToken | undefined;
   let inFlight: Promise<CachedToken> | undefined;
 
   async function requestToken(): Promise<CachedToken> {
     const requestedAt = now();
-    const response = await endpoint.send(() =>
-      oauth.clientCredentialsGrantRequest(
-        endpoint.authorizationServer,
-        endpoint.client,
-        endpoint.authenticate,
-        parameters,
-        endpoint.requestOptions({ repeat: 'always' }),
-      ),
-    );
-    const token = await readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt, undefined, {
-      clientAuthentication: endpoint.clientAuthentication,
-    });
+    const token = await request();
     return { accessToken: token.accessToken, replaceAt: replaceAt(requestedAt, token.expiresInSeconds, skewMilliseconds) };
   }
 
@@ -94,5 +79,56 @@ export function createClientCredentialsTokenProvider(
     invalidate(rejectedToken) {
       if (rejectedToken === undefined || cached?.accessToken === rejectedToken) cached = undefined;
     },
+  };
+}
+
+/** Per-request options of a {@link ClientCredentialsTokenRequest}. */
+export interface ClientCredentialsRequestOptions {
+  /** Form parameters sent beside `grant_type` and `scope`, e.g. the end user a provider binds a token to. */
+  parameters?: Readonly<Record<string, string>> | undefined;
+  /** Aborts the request; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Sends one client-credentials token request; see {@link createClientCredentialsTokenRequest}. */
+export type ClientCredentialsTokenRequest = (options?: ClientCredentialsRequestOptions) => Promise<TokenSet>;
+
+/**
+ * One client-credentials token request per call, nothing cached: for tokens minted per use (a token
+ * bound to one end user, say), where {@link createClientCredentialsTokenProvider} shares one cached
+ * token between all callers. Settings are checked here, before anything is sent; each request goes
+ * through the core request pipeline and may be resent after a retryable failure.
+ *
+ * @param settings The token endpoint, the credentials, the scopes (`expirySkewSeconds` is not used).
+ * @param adaptFetch Wraps the fetch of token requests, for a token endpoint that is not plain OAuth:
+ * it receives oauth4webapi's request (a form body as `URLSearchParams`), sends what the endpoint
+ * expects through the `next` fetch it was given, and returns an OAuth token response (RFC 6749 §5.1),
+ * or throws an {@link AuthError} for the endpoint's own error format.
+ * @throws {AuthError} From the factory for an insecure or malformed `tokenUrl` or missing credentials,
+ * and from the request when the token endpoint refuses or fails.
+ */
+export function createClientCredentialsTokenRequest(
+  settings: ClientCredentialsSettings,
+  adaptFetch?: (next: typeof fetch) => typeof fetch,
+): ClientCredentialsTokenRequest {
+  const endpoint = createTokenEndpoint(settings, undefined, adaptFetch);
+  const now = settings.now ?? Date.now;
+  const scope = settings.scopes?.join(' ');
+
+  return async (options = {}) => {
+    const parameters = new URLSearchParams({ ...(scope === undefined ? {} : { scope }), ...options.parameters });
+    const requestedAt = now();
+    const response = await endpoint.send(() =>
+      oauth.clientCredentialsGrantRequest(
+        endpoint.authorizationServer,
+        endpoint.client,
+        endpoint.authenticate,
+        parameters,
+        endpoint.requestOptions({ repeat: 'always', signal: options.signal }),
+      ),
+    );
+    return readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt, undefined, {
+      clientAuthentication: endpoint.clientAuthentication,
+    });
   };
 }

@@ -26,18 +26,17 @@ export {
   discoverAuthorizationServer,
 } from './authorization-server-discovery.js';
 export { type ClientAuthenticationMethod, clientAuthenticationMethods } from './client-authentication.js';
-export { type ClientCredentialsSettings, createClientCredentialsTokenProvider } from './client-credentials.js';
-export { MemoryTokenStore } from './memory-token-store.js';
 export {
-  createOneAssureBusinessTokenProvider,
-  createOneAssureSessionToken,
-  type OneAssureSessionToken,
-  type OneAssureSessionTokenOptions,
-  type OneAssureTokenSettings,
-} from './oneassure-tokens.js';
+  type ClientCredentialsRequestOptions,
+  type ClientCredentialsSettings,
+  type ClientCredentialsTokenRequest,
+  createClientCredentialsTokenProvider,
+  createClientCredentialsTokenRequest,
+} from './client-credentials.js';
+export { MemoryTokenStore } from './memory-token-store.js';
 export { type CipherKey, createRefreshTokenCipher, type RefreshTokenCipher } from './refresh-token-cipher.js';
 export { isLoopbackHost, parseSecureUrl } from './secure-url.js';
-export type { TokenEndpointSettings } from './token-endpoint.js';
+export { type SharedTransportSettings, type TokenEndpointSettings, tokenRequestTransport } from './token-endpoint.js';
 export type { TokenSet } from './token-response.js';
 export {
   type GrantKey,

@@ -1,5 +1,5 @@
+import { describeTokenStoreContract } from '@coverlink/test-kit';
 import { MemoryTokenStore } from './memory-token-store.js';
-import { describeTokenStoreContract } from './token-store-contract.test-support.js';
 
 const store = new MemoryTokenStore();
 describeTokenStoreContract('MemoryTokenStore', () => store);

@@ -1,13 +1,6 @@
 import { AuthError, AuthErrorCode } from './auth-errors.js';
-import {
-  type GrantKey,
-  grantKeyString,
-  type LockOptions,
-  type StoredGrant,
-  type TokenStore,
-  type TokenStoreLock,
-  type VersionedGrant,
-} from './token-store.js';
+import type { GrantKey, LockOptions, StoredGrant, TokenStore, TokenStoreLock, VersionedGrant } from './token-store.js';
+import { grantKeyString } from './token-store.js';
 
 /**
  * The default {@link TokenStore}: grants in this process's memory, with an in-process lock. Zero

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { rejectionOf } from '@coverlink/test-kit';
 import { describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode } from './auth-errors.js';
 import { createRefreshTokenCipher } from './refresh-token-cipher.js';
@@ -6,15 +7,11 @@ import { createRefreshTokenCipher } from './refresh-token-cipher.js';
 const keyA = { id: 'key-2026-01', key: crypto.getRandomValues(new Uint8Array(32)) };
 const keyB = { id: 'key-2026-07', key: crypto.getRandomValues(new Uint8Array(32)) };
 const refreshToken = 'rt_9f8e7d6c5b4a-secret-refresh-token';
-const grant = { provider: 'helloclaims', clientId: 'platform-client', subject: 'user-1' };
+const grant = { provider: 'acme', clientId: 'platform-client', subject: 'user-1' };
 
 async function failure(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(AuthError.isInstance(error)).toBe(true);
-  return error as AuthError;
+  const error = await rejectionOf(promise, AuthError);
+  return error;
 }
 
 describe('createRefreshTokenCipher (AES-256-GCM)', () => {
@@ -55,7 +52,7 @@ describe('createRefreshTokenCipher (AES-256-GCM)', () => {
     for (const other of [
       { ...grant, subject: 'user-2' },
       { ...grant, clientId: 'another-client' },
-      { ...grant, provider: 'osigu' },
+      { ...grant, provider: 'another-provider' },
       // The parts are encoded before they are joined, so moving the separator makes another grant too.
       { ...grant, clientId: 'platform-client|user-1', subject: '' },
     ]) {

@@ -49,6 +49,35 @@ export interface TokenEndpointSettings {
   sleep?: ((milliseconds: number, signal: AbortSignal | null) => Promise<void>) | undefined;
 }
 
+/** The settings a provider client's token requests share with its API calls. */
+export type SharedTransportSettings = Pick<
+  TokenEndpointSettings,
+  'fetch' | 'timeout' | 'maxRetries' | 'maxResponseBytes' | 'logger' | 'observers'
+>;
+
+/**
+ * A provider client's transport settings for its token requests: the same fetch, timeout, retries,
+ * response limit, logger and observers as its API calls, and the provider's name (not the token
+ * endpoint's host) in log lines, errors and observers.
+ *
+ * @param settings The client's settings; only the transport ones are read.
+ * @param provider The provider's name, as its API calls report it.
+ */
+export function tokenRequestTransport(
+  settings: SharedTransportSettings,
+  provider: string,
+): SharedTransportSettings & Pick<TokenEndpointSettings, 'provider'> {
+  return {
+    fetch: settings.fetch,
+    timeout: settings.timeout,
+    maxRetries: settings.maxRetries,
+    maxResponseBytes: settings.maxResponseBytes,
+    logger: settings.logger,
+    observers: settings.observers,
+    provider,
+  };
+}
+
 /** What one grant request needs beyond the endpoint: its repeat rule and the caller's signal. */
 export interface GrantRequestOptions {
   /** `always` for a client-credentials request; `unsent-only` for refresh-token and authorization-code requests. */
@@ -85,7 +114,7 @@ export interface TokenEndpoint {
  * Checks the settings and prepares the oauth4webapi objects every grant of this package uses.
  *
  * @param authorizationUrl The authorization endpoint, for the authorization-code grant.
- * @param adaptFetch Wraps the pipeline's fetch for an endpoint that is not plain OAuth (OneAssure's JSON).
+ * @param adaptFetch Wraps the pipeline's fetch for an endpoint that is not plain OAuth (one that takes JSON, say).
  * @throws {ConfigurationError} `INVALID_CONFIGURATION` for a malformed or insecure URL.
  * @throws {AuthError} `AUTH_INVALID_CONFIGURATION` for missing credentials, an unknown
  * `clientAuthentication` or a header no HTTP request can carry.

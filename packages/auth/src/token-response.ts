@@ -103,7 +103,7 @@ export async function readTokenResponse(
 
 /**
  * Whether `token` is free of line breaks and control characters. Only those are refused at reception:
- * a OneAssure session token travels in a URL, where spaces or other characters are fine; the bearer
+ * a session token that travels in a URL, where spaces or other characters are fine; the bearer
  * middleware refuses the rest before a header is built.
  */
 function isHeaderSafeToken(token: string): boolean {
@@ -111,7 +111,7 @@ function isHeaderSafeToken(token: string): boolean {
   return !/[\u0000-\u001f\u007f]/.test(token);
 }
 
-/** Seconds from the server's "now" (its `Date` header) until an absolute expiry such as Hello Claims' `.expires`. */
+/** Seconds from the server's "now" (its `Date` header) until an absolute expiry (a `.expires` date some servers send). */
 function secondsUntil(expiry: unknown, response: Response, localNow: number): number | undefined {
   if (typeof expiry !== 'string') return undefined;
   const at = Date.parse(expiry);

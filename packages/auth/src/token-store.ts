@@ -1,6 +1,6 @@
 /** Whose grant: one per provider, OAuth client and user (subject). */
 export interface GrantKey {
-  /** The provider, e.g. `helloclaims`. */
+  /** The provider, e.g. its package's short name. */
   provider: string;
   /** The OAuth client id the grant was issued to. */
   clientId: string;

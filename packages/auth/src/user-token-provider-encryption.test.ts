@@ -2,11 +2,14 @@
 // turning the cipher on for grants stored in plain text, and ciphertexts bound to their grant.
 import { inspect } from 'node:util';
 import {
-  demoClient,
-  logInAt,
-  type RunningHelloClaimsAuthorizationServer,
-  startHelloClaimsAuthorizationServer,
-} from '@coverlink/mock-helloclaims';
+  type DemoAuthorizationServer,
+  demoClientSettings,
+  demoGrantKey,
+  demoRedirectUri,
+  logInDemoUser,
+  rejectionOf,
+  startDemoAuthorizationServer,
+} from '@coverlink/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode } from './auth-errors.js';
 import { type AuthorizationCodeClient, createAuthorizationCodeClient, type ReceivedTokens } from './authorization-code.js';
@@ -15,23 +18,20 @@ import { createRefreshTokenCipher, type RefreshTokenCipher } from './refresh-tok
 import type { GrantKey } from './token-store.js';
 import { createUserTokenProvider, storeGrant } from './user-token-provider.js';
 
-const redirectUri = demoClient.redirectUris[0] ?? '';
-const alice: GrantKey = { provider: 'helloclaims', clientId: demoClient.clientId, subject: 'alice' };
-const mallory: GrantKey = { provider: 'helloclaims', clientId: demoClient.clientId, subject: 'mallory' };
+const redirectUri = demoRedirectUri;
+const alice: GrantKey = demoGrantKey('alice');
+const mallory: GrantKey = demoGrantKey('mallory');
 const cipherKey = { id: 'k1', key: crypto.getRandomValues(new Uint8Array(32)) };
 let clock: number;
-let server: RunningHelloClaimsAuthorizationServer;
+let server: DemoAuthorizationServer;
 let oauthClient: AuthorizationCodeClient;
 let store: MemoryTokenStore;
 
 beforeEach(async () => {
   clock = Date.parse('2026-06-25T10:00:00Z');
-  server = await startHelloClaimsAuthorizationServer({ port: 0, now: () => clock });
+  server = await startDemoAuthorizationServer({ now: () => clock });
   oauthClient = createAuthorizationCodeClient({
-    authorizationUrl: server.authorizeUrl,
-    tokenUrl: server.tokenUrl,
-    clientId: demoClient.clientId,
-    clientSecret: demoClient.clientSecret,
+    ...demoClientSettings(server),
     now: () => clock,
   });
   store = new MemoryTokenStore();
@@ -40,8 +40,7 @@ afterEach(() => server.stop());
 
 /** Logs the demo user in on the mock and stores the grant under `key`, encrypted when a cipher is given. */
 async function connect(key: GrantKey, cipher?: RefreshTokenCipher): Promise<ReceivedTokens> {
-  const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
-  const tokens = await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
+  const tokens = await logInDemoUser(oauthClient);
   await storeGrant({ store, key, tokens, cipher });
   return tokens;
 }
@@ -50,12 +49,8 @@ const provider = (key: GrantKey, cipher: RefreshTokenCipher) =>
   createUserTokenProvider({ oauthClient, store, key, redirectUri, cipher, now: () => clock });
 
 async function failure(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(AuthError.isInstance(error)).toBe(true);
-  return error as AuthError;
+  const error = await rejectionOf(promise, AuthError);
+  return error;
 }
 
 describe('turning refresh-token encryption on for grants stored in plain text', () => {

@@ -1,11 +1,16 @@
 import { inspect } from 'node:util';
 import { AbortError } from '@coverlink/core';
 import {
-  demoClient,
-  logInAt,
-  type RunningHelloClaimsAuthorizationServer,
-  startHelloClaimsAuthorizationServer,
-} from '@coverlink/mock-helloclaims';
+  type DemoAuthorizationServer,
+  demoClientSettings,
+  demoCredentials,
+  demoGrantKey,
+  demoRedirectUri,
+  logInDemoUser,
+  rejectionOf,
+  sleep,
+  startDemoAuthorizationServer,
+} from '@coverlink/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode, ReauthorizationRequiredError } from './auth-errors.js';
 import { type AuthorizationCodeClient, createAuthorizationCodeClient } from './authorization-code.js';
@@ -14,21 +19,18 @@ import { createRefreshTokenCipher, type RefreshTokenCipher } from './refresh-tok
 import type { GrantKey, LockOptions, TokenStore } from './token-store.js';
 import { createUserTokenProvider, storeGrant } from './user-token-provider.js';
 
-const redirectUri = demoClient.redirectUris[0] ?? '';
-const key: GrantKey = { provider: 'helloclaims', clientId: demoClient.clientId, subject: 'user-42' };
+const redirectUri = demoRedirectUri;
+const key: GrantKey = demoGrantKey('user-42');
 let clock: number;
-let server: RunningHelloClaimsAuthorizationServer;
+let server: DemoAuthorizationServer;
 let oauthClient: AuthorizationCodeClient;
 let store: MemoryTokenStore;
 
 beforeEach(async () => {
   clock = Date.parse('2026-06-25T10:00:00Z');
-  server = await startHelloClaimsAuthorizationServer({ port: 0, now: () => clock });
+  server = await startDemoAuthorizationServer({ now: () => clock });
   oauthClient = createAuthorizationCodeClient({
-    authorizationUrl: server.authorizeUrl,
-    tokenUrl: server.tokenUrl,
-    clientId: demoClient.clientId,
-    clientSecret: demoClient.clientSecret,
+    ...demoClientSettings(server),
     now: () => clock,
   });
   store = new MemoryTokenStore();
@@ -37,8 +39,7 @@ afterEach(() => server.stop());
 
 /** Connects the demo user as a platform would: login on the mock, then store the grant. */
 async function connect(cipher?: RefreshTokenCipher) {
-  const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
-  const tokens = await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
+  const tokens = await logInDemoUser(oauthClient);
   secretsSeen.add(tokens.accessToken).add(tokens.refreshToken ?? '');
   await storeGrant({ store, key, tokens, cipher });
   return tokens;
@@ -48,16 +49,12 @@ const provider = (cipher?: RefreshTokenCipher) =>
   createUserTokenProvider({ oauthClient, store, key, redirectUri, cipher, now: () => clock });
 
 const errorsSeen: unknown[] = [];
-const secretsSeen = new Set<string>([demoClient.clientSecret]);
+const secretsSeen = new Set<string>([demoCredentials.clientSecret]);
 
 async function failure(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await rejectionOf(promise, AuthError);
   errorsSeen.push(error);
-  expect(AuthError.isInstance(error)).toBe(true);
-  return error as AuthError;
+  return error;
 }
 
 /** `store` behind a switch that makes every operation fail as an unreachable store does, while `down`. */
@@ -94,7 +91,6 @@ function refreshingWith(afterAnswer: () => unknown): AuthorizationCodeClient {
 }
 
 const invalidGrants = () => Object.values(server.stats().invalidGrant).reduce((sum, count) => sum + count, 0);
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 describe('createUserTokenProvider', () => {
   it('hands out the stored access token while it is fresh, without refreshing', async () => {
@@ -123,12 +119,9 @@ describe('createUserTokenProvider', () => {
 
   it('refreshes a token that lives less than twice the skew at half its lifetime', async () => {
     await server.stop();
-    server = await startHelloClaimsAuthorizationServer({ port: 0, now: () => clock, accessTokenLifetimeSeconds: 60 });
+    server = await startDemoAuthorizationServer({ now: () => clock, accessTokenLifetimeSeconds: 60 });
     oauthClient = createAuthorizationCodeClient({
-      authorizationUrl: server.authorizeUrl,
-      tokenUrl: server.tokenUrl,
-      clientId: demoClient.clientId,
-      clientSecret: demoClient.clientSecret,
+      ...demoClientSettings(server),
       now: () => clock,
     });
     const tokens = await connect();
@@ -278,10 +271,7 @@ describe('createUserTokenProvider: a refresh that cannot lose the grant', () => 
       },
     };
     const patient = createAuthorizationCodeClient({
-      authorizationUrl: server.authorizeUrl,
-      tokenUrl: server.tokenUrl,
-      clientId: demoClient.clientId,
-      clientSecret: demoClient.clientSecret,
+      ...demoClientSettings(server),
       timeout: 120_000,
       now: () => clock,
     });

@@ -21,7 +21,7 @@ export interface UserTokenProviderSettings {
   store: TokenStore;
   /** Whose grant. */
   key: GrantKey;
-  /** Sent with every refresh, for providers that require it (Hello Claims). */
+  /** Sent with every refresh, for providers that require it. */
   redirectUri?: string | undefined;
   /**
    * Encrypts refresh tokens at rest, bound to `key`; must hold the key the grant was stored with. A

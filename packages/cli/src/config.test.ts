@@ -20,10 +20,10 @@ describe('ConfigSource', () => {
       clientId: 'demo-client',
       clientSecret: 'demo-secret',
     });
-    expect(resolveOneAssureConfig(source, 'local', {}).apiUrl).toBe('http://127.0.0.1:4011');
+    expect(resolveOneAssureConfig(source, 'local', {}).baseUrl).toBe('http://127.0.0.1:4011');
     expect(resolveHelloClaimsConfig(source, 'local', {})).toMatchObject({
       authorizationUrl: 'http://127.0.0.1:4012/login/broker',
-      apiUrl: 'http://127.0.0.1:4013',
+      baseUrl: 'http://127.0.0.1:4013',
       redirectUri: 'http://127.0.0.1:9999/callback',
       clientId: 'coverlink-demo',
     });

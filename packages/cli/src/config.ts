@@ -62,11 +62,11 @@ const local = (port: number) => `http://127.0.0.1:${port}`;
 /** The local mocks' documented addresses (the ports of each provider's coverlink.provider.json) and credentials. */
 export const localDefaults = {
   osigu: { baseUrl: local(osiguManifest.mock.port), clientId: 'demo-client', clientSecret: 'demo-secret' },
-  oneassure: { apiUrl: local(oneAssureManifest.mock.port), clientId: 'demo-client', clientSecret: 'demo-secret' },
+  oneassure: { baseUrl: local(oneAssureManifest.mock.port), clientId: 'demo-client', clientSecret: 'demo-secret' },
   helloclaims: {
     authorizationUrl: `${local(helloClaimsManifest.mock.authorizationServer.port)}/login/broker`,
     tokenUrl: `${local(helloClaimsManifest.mock.authorizationServer.port)}/login/token`,
-    apiUrl: local(helloClaimsManifest.mock.port),
+    baseUrl: local(helloClaimsManifest.mock.port),
     clientId: 'coverlink-demo',
     clientSecret: 'coverlink-demo-secret',
   },
@@ -123,7 +123,7 @@ export function resolveOsiguConfig(
 
 /** Resolved OneAssure settings. */
 export interface OneAssureConfig {
-  apiUrl: string;
+  baseUrl: string;
   clientId: string;
   clientSecret: string;
 }
@@ -131,21 +131,21 @@ export interface OneAssureConfig {
 export function resolveOneAssureConfig(
   source: ConfigSource,
   environment: Environment,
-  flags: CredentialFlags & { apiUrl?: string | undefined },
+  flags: CredentialFlags & { baseUrl?: string | undefined },
 ): OneAssureConfig {
   const prefix = 'COVERLINK_ONEASSURE';
-  let apiUrl = source.value(flags.apiUrl, `${prefix}_API_URL`);
-  if (apiUrl === undefined) {
+  let baseUrl = source.value(flags.baseUrl, `${prefix}_BASE_URL`);
+  if (baseUrl === undefined) {
     if (environment === 'sandbox') {
       throw new UsageError(
         'OneAssure has no public API host: --env sandbox needs the one OneAssure gave you.',
-        'Pass --api-url https://… or set COVERLINK_ONEASSURE_API_URL (environment or .env).',
+        'Pass --base-url https://… or set COVERLINK_ONEASSURE_BASE_URL (environment or .env).',
       );
     }
-    apiUrl = localDefaults.oneassure.apiUrl;
+    baseUrl = localDefaults.oneassure.baseUrl;
   }
   return {
-    apiUrl: apiUrl.replace(/\/$/, ''),
+    baseUrl: baseUrl.replace(/\/$/, ''),
     ...credentials(source, flags, environment, { label: 'OneAssure', prefix, ...localDefaults.oneassure }),
   };
 }
@@ -154,7 +154,7 @@ export function resolveOneAssureConfig(
 export interface HelloClaimsConfig {
   authorizationUrl: string;
   tokenUrl: string;
-  apiUrl: string;
+  baseUrl: string;
   redirectUri: string;
   clientId: string;
   clientSecret: string;
@@ -166,7 +166,7 @@ export interface HelloClaimsConfig {
 export interface HelloClaimsFlags extends CredentialFlags {
   authorizationUrl?: string | undefined;
   tokenUrl?: string | undefined;
-  apiUrl?: string | undefined;
+  baseUrl?: string | undefined;
   redirectUri?: string | undefined;
   storeDir?: string | undefined;
   userId?: string | undefined;
@@ -180,12 +180,12 @@ export function resolveHelloClaimsConfig(source: ConfigSource, environment: Envi
       : {
           authorizationUrl: helloClaimsEnvironments.staging.authorizationUrl,
           tokenUrl: helloClaimsEnvironments.staging.tokenUrl,
-          apiUrl: helloClaimsEnvironments.staging.baseUrl,
+          baseUrl: helloClaimsEnvironments.staging.baseUrl,
         };
   return {
     authorizationUrl: source.value(flags.authorizationUrl, `${prefix}_AUTHORIZATION_URL`) ?? hosts.authorizationUrl,
     tokenUrl: source.value(flags.tokenUrl, `${prefix}_TOKEN_URL`) ?? hosts.tokenUrl,
-    apiUrl: source.value(flags.apiUrl, `${prefix}_API_URL`) ?? hosts.apiUrl,
+    baseUrl: source.value(flags.baseUrl, `${prefix}_BASE_URL`) ?? hosts.baseUrl,
     redirectUri: source.value(flags.redirectUri, `${prefix}_REDIRECT_URI`) ?? localDefaults.redirectUri,
     storeDirectory: source.value(flags.storeDir, 'COVERLINK_STORE_DIR') ?? defaultStoreDirectory(),
     userId: source.value(flags.userId, `${prefix}_USER_ID`) ?? 'default',

@@ -1,17 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  AuthError,
-  AuthErrorCode,
-  type GrantKey,
-  grantKeyString,
-  type LockOptions,
-  type StoredGrant,
-  type TokenStore,
-  type TokenStoreLock,
-  type VersionedGrant,
-} from '@coverlink/auth';
+import type { GrantKey, LockOptions, StoredGrant, TokenStore, TokenStoreLock, VersionedGrant } from '@coverlink/auth';
+import { AuthError, AuthErrorCode, grantKeyString } from '@coverlink/auth';
 
 /** Options of {@link FileTokenStore}. */
 export interface FileTokenStoreOptions {
@@ -261,7 +252,9 @@ async function isOlderThan(path: string, milliseconds: number): Promise<boolean>
   try {
     return Date.now() - (await stat(path)).mtimeMs > milliseconds;
   } catch {
-    return true;
+    // Gone (released meanwhile) is not abandoned: the next attempt creates it, and removing what
+    // stands there by then would remove another writer's fresh lock.
+    return false;
   }
 }
 
@@ -274,6 +267,8 @@ async function isOlderThan(path: string, milliseconds: number): Promise<boolean>
 async function removeIfUnchanged(path: string, seen: LockFileContent | undefined): Promise<void> {
   const now = await readLockFile(path);
   if (now?.owner !== seen?.owner) return;
+  // An unreadable lock file may be one another writer has just created and not filled in yet: only an old one is abandoned.
+  if (seen === undefined && !(await isOlderThan(path, 1_000))) return;
   await unlink(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });

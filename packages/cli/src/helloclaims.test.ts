@@ -8,8 +8,9 @@ import {
   startHelloClaimsAuthorizationServer,
 } from '@coverlink/mock-helloclaims';
 import { findFreePort, type RunningMock, startMock } from '@coverlink/mocks';
+import { collectOutput, waitForOutput } from '@coverlink/test-kit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { collect, runCli, spawnCli, waitForOutput } from './cli-process.test-support.js';
+import { runCli, spawnCli } from './cli-process.test-support.js';
 
 let authorizationServer: RunningHelloClaimsAuthorizationServer;
 let api: RunningMock;
@@ -33,14 +34,14 @@ afterAll(async () => {
 const environment = () => ({
   COVERLINK_HELLOCLAIMS_AUTHORIZATION_URL: authorizationServer.authorizeUrl,
   COVERLINK_HELLOCLAIMS_TOKEN_URL: authorizationServer.tokenUrl,
-  COVERLINK_HELLOCLAIMS_API_URL: api.url,
+  COVERLINK_HELLOCLAIMS_BASE_URL: api.url,
 });
 
 it('connects through the browser callback, then lists the requests from a second process', async () => {
   const child = spawnCli(['helloclaims', 'connect', '--redirect-uri', redirectUri, '--store-dir', storeDirectory, '--user-id', 'user-7'], {
     environment: environment(),
   });
-  const finished = collect(child);
+  const finished = collectOutput(child);
   const [authorizeUrl] = await waitForOutput(child.stdout, /http:\/\/127\.0\.0\.1:\d+\/login\/broker\?\S+/);
   const callback = await logInAt(authorizeUrl);
   expect(callback.href.startsWith(redirectUri)).toBe(true);
@@ -93,7 +94,7 @@ it('answers the browser with the failure and exits 1 when the user denies', asyn
   const child = spawnCli(['helloclaims', 'connect', '--redirect-uri', redirectUri, '--store-dir', storeDirectory, '--user-id', 'user-8'], {
     environment: environment(),
   });
-  const finished = collect(child);
+  const finished = collectOutput(child);
   const [authorizeUrl] = await waitForOutput(child.stdout, /http:\/\/127\.0\.0\.1:\d+\/login\/broker\?\S+/);
   const page = await fetch(await logInAt(authorizeUrl, { decision: 'deny' }));
   expect(page.status).toBe(400);
@@ -107,7 +108,7 @@ it('keeps waiting through forged and stray requests, then connects with the real
   const child = spawnCli(['helloclaims', 'connect', '--redirect-uri', redirectUri, '--store-dir', storeDirectory, '--user-id', 'user-9'], {
     environment: environment(),
   });
-  const finished = collect(child);
+  const finished = collectOutput(child);
   const [authorizeUrl] = await waitForOutput(child.stdout, /http:\/\/127\.0\.0\.1:\d+\/login\/broker\?\S+/);
   const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
   const origin = new URL(redirectUri).origin;
@@ -146,7 +147,7 @@ it.each([
     [...flags, 'helloclaims', 'connect', '--redirect-uri', redirectUri, '--store-dir', storeDirectory, '--user-id', 'user-10'],
     { environment: environment() },
   );
-  const finished = collect(child);
+  const finished = collectOutput(child);
   const [authorizeUrl] = await waitForOutput(
     flags.length === 0 ? child.stdout : child.stderr,
     /http:\/\/127\.0\.0\.1:\d+\/login\/broker\?\S+/,

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { demoClient, logInAt } from '@coverlink/mock-helloclaims';
+import { collectOutput, waitForOutput } from '@coverlink/test-kit';
 import { expect, it } from 'vitest';
-import { collect, runCli, spawnCli, waitForOutput } from './cli-process.test-support.js';
+import { runCli, spawnCli } from './cli-process.test-support.js';
 
 /**
  * The pids of the Prism processes whose parent is `pid` (Linux /proc). Other children are ignored on purpose:
@@ -35,7 +36,7 @@ function isAlive(pid: number): boolean {
 
 it('starts the five mocks, prints their URLs, and stops them all on SIGINT with exit 0', async () => {
   const child = spawnCli(['mocks', 'start', '--ports-from', '0']);
-  const finished = collect(child);
+  const finished = collectOutput(child);
   await waitForOutput(child.stdout, /helloclaims-api +http:\/\/127\.0\.0\.1:\d+/, 50_000);
   const pid = child.pid ?? 0;
   const prism = prismChildrenOf(pid);
@@ -55,7 +56,7 @@ it('starts the five mocks, prints their URLs, and stops them all on SIGINT with 
 
 it('answers on every printed URL while running (JSON output)', async () => {
   const child = spawnCli(['--json', 'mocks', 'start', '--ports-from', '0']);
-  const finished = collect(child);
+  const finished = collectOutput(child);
   const [document] = await waitForOutput(child.stdout, /\{[\s\S]*\}\n/, 50_000);
   const urls = JSON.parse(document) as Record<string, string>;
   expect(Object.keys(urls)).toEqual(['osigu', 'oneassure', 'helloclaims-login', 'helloclaims-api', 'osigu-simulator']);
@@ -86,7 +87,7 @@ it('answers on every printed URL while running (JSON output)', async () => {
 
 it('passes --revoke-on-refresh-token-reuse to the Hello Claims authorization server: a reused refresh token revokes its family', async () => {
   const child = spawnCli(['--json', 'mocks', 'start', '--ports-from', '0', '--revoke-on-refresh-token-reuse']);
-  const finished = collect(child);
+  const finished = collectOutput(child);
   const [document] = await waitForOutput(child.stdout, /\{[\s\S]*\}\n/, 50_000);
   const login = (JSON.parse(document) as Record<string, string>)['helloclaims-login'];
   const [redirectUri = ''] = demoClient.redirectUris;

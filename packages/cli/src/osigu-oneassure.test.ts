@@ -142,7 +142,7 @@ describe('usage errors exit 2', () => {
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('OneAssure has no public API host');
-    expect(result.stderr).toContain('COVERLINK_ONEASSURE_API_URL');
+    expect(result.stderr).toContain('COVERLINK_ONEASSURE_BASE_URL');
   });
 
   it('--help exits 0', async () => {
@@ -154,7 +154,7 @@ describe('usage errors exit 2', () => {
 
 describe('coverlink oneassure redirect-url', () => {
   it('prints the redirect URL with a fresh session token', async () => {
-    const result = await runCli(['oneassure', 'redirect-url', '--user-id', 'platform-user-1001', '--api-url', oneAssure.url]);
+    const result = await runCli(['oneassure', 'redirect-url', '--user-id', 'platform-user-1001', '--base-url', oneAssure.url]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^https:\/\/orca\.oneassure\.in\/health\?session-token=[^\s&]+\n$/);
   });
@@ -165,7 +165,7 @@ describe('coverlink oneassure redirect-url', () => {
     const args = ['--json', 'oneassure', 'redirect-url', '--user-id', 'u1'];
 
     // .env alone is read.
-    await writeFile(join(cwd, '.env'), `COVERLINK_ONEASSURE_API_URL=${oneAssure.url}\n`);
+    await writeFile(join(cwd, '.env'), `COVERLINK_ONEASSURE_BASE_URL=${oneAssure.url}\n`);
     const fromDotenv = await runCli(args, { cwd });
     expect(fromDotenv.code).toBe(0);
     expect(JSON.parse(fromDotenv.stdout)).toMatchObject({
@@ -173,13 +173,13 @@ describe('coverlink oneassure redirect-url', () => {
     });
 
     // The environment beats .env.
-    const fromEnvironment = await runCli(args, { cwd, environment: { COVERLINK_ONEASSURE_API_URL: dead } });
+    const fromEnvironment = await runCli(args, { cwd, environment: { COVERLINK_ONEASSURE_BASE_URL: dead } });
     expect(fromEnvironment.code).toBe(1);
     expect(fromEnvironment.stdout).toContain('127.0.0.1:9');
 
     // A flag beats both.
-    await writeFile(join(cwd, '.env'), `COVERLINK_ONEASSURE_API_URL=${dead}\n`);
-    const fromFlag = await runCli([...args, '--api-url', oneAssure.url], { cwd, environment: { COVERLINK_ONEASSURE_API_URL: dead } });
+    await writeFile(join(cwd, '.env'), `COVERLINK_ONEASSURE_BASE_URL=${dead}\n`);
+    const fromFlag = await runCli([...args, '--base-url', oneAssure.url], { cwd, environment: { COVERLINK_ONEASSURE_BASE_URL: dead } });
     expect(fromFlag.code).toBe(0);
 
     // COVERLINK_ENV in .env applies too.
@@ -192,9 +192,9 @@ describe('coverlink oneassure redirect-url', () => {
 describe('bin/coverlink.js', () => {
   it('runs the source under the @coverlink/source condition', async () => {
     const { spawn } = await import('node:child_process');
-    const { collect } = await import('./cli-process.test-support.js');
+    const { collectOutput } = await import('@coverlink/test-kit');
     const launcher = new URL('../bin/coverlink.js', import.meta.url).pathname;
-    const result = await collect(spawn(process.execPath, ['--conditions=@coverlink/source', launcher, '--version']));
+    const result = await collectOutput(spawn(process.execPath, ['--conditions=@coverlink/source', launcher, '--version']));
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -1,5 +1,5 @@
+import { acmeProfile, type paths, type Thing, type ThingPage } from '@coverlink/test-kit';
 import { describe, expectTypeOf, it } from 'vitest';
-import { acmeProfile, type paths, type Thing, type ThingPage } from './acme-api.test-support.js';
 import { createApiClient } from './api-client.js';
 import { ApiError, CoverlinkError, NotFoundError } from './core-errors.js';
 import { cursorPagination, paginate } from './pagination.js';

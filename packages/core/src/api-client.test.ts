@@ -1,24 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { acmeProfile, countingTokenProvider, type paths } from './acme-api.test-support.js';
-import { type ApiClientOptions, createApiClient, userAgent } from './api-client.js';
-import { AbortError, AuthenticationError, ServerError, TimeoutError } from './core-errors.js';
 import {
-  type FaultServer,
+  acmeProfile,
+  countingTokenProvider,
+  type paths,
   type RecordedRequest,
   recordingLogger,
   recordingSleep,
   rejectionOf,
   type Step,
-  startFaultServer,
-} from './fault-server.test-support.js';
+  useFaultServer,
+} from '@coverlink/test-kit';
+import { describe, expect, it, vi } from 'vitest';
+import { type ApiClientOptions, createApiClient, userAgent } from './api-client.js';
+import { AbortError, AuthenticationError, ServerError, TimeoutError } from './core-errors.js';
 import { unwrap } from './unwrap.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 function acmeClient(options: Partial<ApiClientOptions> = {}) {
   const { sleep, delays } = recordingSleep();

@@ -1,7 +1,6 @@
+import { sleep as wait } from '@coverlink/test-kit';
 import { describe, expect, it } from 'vitest';
 import { createAttemptSignal } from './attempt-signal.js';
-
-const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 describe('createAttemptSignal', () => {
   it('aborts with a TimeoutError once the timeout passes, and says so', async () => {

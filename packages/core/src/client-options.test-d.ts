@@ -1,6 +1,6 @@
+import type { paths, Thing, ThingPage } from '@coverlink/test-kit';
 import createClient from 'openapi-fetch';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { paths, Thing, ThingPage } from './acme-api.test-support.js';
 import type { CoverlinkClient } from './client-options.js';
 
 const client = createClient<paths>({ baseUrl: 'http://127.0.0.1:1' }) as CoverlinkClient<paths>;

@@ -1,13 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Step, useFaultServer } from '@coverlink/test-kit';
+import { describe, expect, it } from 'vitest';
 import { serverClockOffsetMs } from './clock-skew.js';
-import { type FaultServer, type Step, startFaultServer } from './fault-server.test-support.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 /** A real response from the local server, answering with `step`. */
 async function responseWith(step: Step): Promise<Response> {

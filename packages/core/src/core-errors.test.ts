@@ -1,6 +1,6 @@
+import { acmeProfile, type paths, recordingSleep, useFaultServer } from '@coverlink/test-kit';
 import createClient from 'openapi-fetch';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { acmeProfile, type paths } from './acme-api.test-support.js';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from './api-client.js';
 import {
   AbortError,
@@ -18,15 +18,9 @@ import {
   TimeoutError,
   UnprocessableEntityError,
 } from './core-errors.js';
-import { type FaultServer, recordingSleep, startFaultServer } from './fault-server.test-support.js';
 import { unwrap } from './unwrap.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 function acmeClient() {
   return createApiClient<paths>({ baseUrl: server.url, profile: acmeProfile, maxRetries: 0, sleep: recordingSleep().sleep });

@@ -3,35 +3,22 @@
 // (what a bundler for an edge runtime or a browser resolves) and for Node.
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acmeProfile, bundleWithEsbuild, type paths } from '@coverlink/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTransport, defaultTransportKind } from '#default-transport';
-import { acmeProfile, type paths } from './acme-api.test-support.js';
 import * as fetchDefault from './default-transport.js';
 import * as entry from './index.js';
 
 const sourceDirectory = dirname(fileURLToPath(import.meta.url));
 
-// esbuild is not a dependency of this package; it is reached through vitest → vite, which ships it.
-interface Esbuild {
-  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
-}
-
-async function loadEsbuild(): Promise<Esbuild> {
-  const fromVitest = createRequire(createRequire(import.meta.url).resolve('vitest/package.json'));
-  const fromVite = createRequire(fromVitest.resolve('vite'));
-  return (await import(fromVite.resolve('esbuild'))) as Esbuild;
-}
-
 async function bundleFor(
   platform: 'neutral' | 'browser' | 'node',
   contents = "export { defaultTransportKind } from '#default-transport';",
 ) {
-  const esbuild = await loadEsbuild();
-  const built = await esbuild.build({
+  const built = await bundleWithEsbuild({
     stdin: { contents, resolveDir: sourceDirectory, loader: 'ts' },
     bundle: true,
     write: false,

@@ -55,6 +55,7 @@ export {
 export { createFetchTransport, type FetchTransportSettings } from './fetch-transport.js';
 export { createLogObserver } from './log-observer.js';
 export type { AttemptLog, Logger } from './logger.js';
+export { multipartBody } from './multipart-body.js';
 export { cursorPagination, nextLinkPagination, type PaginationStyle, pageNumberPagination, paginate } from './pagination.js';
 export { checkPathParameters, createPathParameterMiddleware } from './path-parameters.js';
 export type { ProviderProfile } from './provider-profile.js';

@@ -1,17 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { acmeProfile, type paths, type Thing, type ThingPage } from './acme-api.test-support.js';
+import {
+  acmeProfile,
+  type paths,
+  type RecordedRequest,
+  rejectionOf,
+  type Step,
+  type Thing,
+  type ThingPage,
+  useFaultServer,
+} from '@coverlink/test-kit';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from './api-client.js';
 import { NotFoundError } from './core-errors.js';
-import { type FaultServer, type RecordedRequest, rejectionOf, type Step, startFaultServer } from './fault-server.test-support.js';
 import { cursorPagination, nextLinkPagination, pageNumberPagination, paginate } from './pagination.js';
 import { unwrap } from './unwrap.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 const client = () => createApiClient<paths>({ baseUrl: server.url, profile: acmeProfile, maxRetries: 0 });
 const things = (from: number, count: number): Thing[] =>

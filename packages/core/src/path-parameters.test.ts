@@ -3,11 +3,10 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type paths, rejectionOf, renderingsOf } from '@coverlink/test-kit';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { paths } from './acme-api.test-support.js';
 import { CoverlinkError } from './core-errors.js';
-import { rejectionOf, renderingsOf } from './fault-server.test-support.js';
 import { createPathParameterMiddleware, InvalidPathParameterError } from './path-parameters.js';
 
 let server: Server;

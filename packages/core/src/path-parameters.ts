@@ -46,7 +46,8 @@ export function checkPathParameters(
 }
 
 /**
- * {@link checkPathParameters} as an openapi-fetch middleware, for a bare openapi-fetch client.
+ * The path-parameter check {@link createApiClient} runs on every call, as an openapi-fetch
+ * middleware for a bare openapi-fetch client.
  * Register it before middleware that costs something (fetching a token).
  */
 export function createPathParameterMiddleware(): Middleware {

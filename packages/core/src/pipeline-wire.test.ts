@@ -5,12 +5,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { selfSignedCertificate } from '@coverlink/mocks';
+import { acmeProfile, type paths, rejectionOf } from '@coverlink/test-kit';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acmeProfile, type paths } from './acme-api.test-support.js';
 import { type ApiClientOptions, createApiClient } from './api-client.js';
 import { RedirectError, ResponseTooLargeError, TransportError } from './core-errors.js';
-import { rejectionOf } from './fault-server.test-support.js';
 import { createNodeTransport } from './node-transport.js';
 
 interface Seen {

@@ -1,6 +1,19 @@
 import { inspect } from 'node:util';
+import {
+  acmeErrorShape,
+  acmeProfile,
+  acmeSensitiveFields,
+  countingTokenProvider,
+  type FaultServer,
+  type LogCall,
+  type paths,
+  recordingLogger,
+  recordingSleep,
+  rejectionOf,
+  renderingsOf,
+  startFaultServer,
+} from '@coverlink/test-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { acmeErrorShape, acmeProfile, acmeSensitiveFields, countingTokenProvider, type paths } from './acme-api.test-support.js';
 import { createApiClient } from './api-client.js';
 import {
   AbortError,
@@ -11,15 +24,6 @@ import {
   TimeoutError,
   UnprocessableEntityError,
 } from './core-errors.js';
-import {
-  type FaultServer,
-  type LogCall,
-  recordingLogger,
-  recordingSleep,
-  rejectionOf,
-  renderingsOf,
-  startFaultServer,
-} from './fault-server.test-support.js';
 import { type BodyShape, createRedactor, redactByShape, redacted, secretKeys } from './redaction.js';
 import { unwrap } from './unwrap.js';
 

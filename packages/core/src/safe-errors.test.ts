@@ -2,8 +2,16 @@
 // a page that is not JSON, a token that no header can carry) never reaches an error's text, and
 // every rejection of a client call is a CoverlinkError.
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { acmeProfile, countingTokenProvider, type paths } from './acme-api.test-support.js';
+import {
+  acmeProfile,
+  countingTokenProvider,
+  type paths,
+  recordingSleep,
+  rejectionOf,
+  renderingsOf,
+  useFaultServer,
+} from '@coverlink/test-kit';
+import { describe, expect, it } from 'vitest';
 import { type ApiClientOptions, createApiClient } from './api-client.js';
 import {
   AbortError,
@@ -15,16 +23,10 @@ import {
   UnexpectedError,
   UnprocessableEntityError,
 } from './core-errors.js';
-import { type FaultServer, recordingSleep, rejectionOf, renderingsOf, startFaultServer } from './fault-server.test-support.js';
 import type { TokenProvider } from './token-provider.js';
 import { unwrap } from './unwrap.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 function acmeClient(options: Partial<ApiClientOptions> = {}) {
   return createApiClient<paths>({ baseUrl: server.url, profile: acmeProfile, maxRetries: 0, sleep: recordingSleep().sleep, ...options });

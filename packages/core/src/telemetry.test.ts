@@ -2,11 +2,11 @@
 // back through the real SDK's in-memory span and metric exporters: what an operator's backend gets.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { bundleWithEsbuild } from '@coverlink/test-kit';
 import * as api from '@opentelemetry/api';
 import {
   AggregationTemporality,
@@ -319,21 +319,9 @@ describe('createOpenTelemetryObserver', () => {
   });
 });
 
-// esbuild is not a dependency of this package; it is reached through vitest → vite, which ships it.
-interface Esbuild {
-  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
-}
-
-async function loadEsbuild(): Promise<Esbuild> {
-  const fromVitest = createRequire(createRequire(import.meta.url).resolve('vitest/package.json'));
-  const fromVite = createRequire(fromVitest.resolve('vite'));
-  return (await import(fromVite.resolve('esbuild'))) as Esbuild;
-}
-
 describe('without @opentelemetry/api installed', () => {
   it('bundles @coverlink/core for a browser, imports it and observes calls as a no-op', async () => {
-    const esbuild = await loadEsbuild();
-    const built = await esbuild.build({
+    const built = await bundleWithEsbuild({
       stdin: { contents: "export { createOpenTelemetryObserver } from './index.js';", resolveDir: sourceDirectory, loader: 'ts' },
       bundle: true,
       write: false,

@@ -8,6 +8,7 @@ import {
   startHelloClaimsAuthorizationServer,
 } from '@coverlink/mock-helloclaims';
 import { recordingFetch } from '@coverlink/mocks';
+import { rejectionOf } from '@coverlink/test-kit';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createHelloClaimsClient, HelloClaimsApiError, type HelloClaimsClient, type HelloClaimsClientSettings } from './index.js';
 
@@ -128,14 +129,12 @@ describe('token refresh and errors', () => {
   it('a duplicate referenceId is a ConflictError with a hint', async () => {
     await startWith({}, (path) => (path.startsWith('/requests/') ? 'code=409' : undefined));
     await connect('repairer-7');
-    const error = await helloClaims
-      .forUser('repairer-7')
-      .POST('/requests/{id}', { params: { path: { id: 'REQ-1' } }, body: { referenceId: 'RPR-24-00815' } })
-      .then(unwrap)
-      .then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
+    const error = await rejectionOf(
+      helloClaims
+        .forUser('repairer-7')
+        .POST('/requests/{id}', { params: { path: { id: 'REQ-1' } }, body: { referenceId: 'RPR-24-00815' } })
+        .then(unwrap),
+    );
     expect(ConflictError.isInstance(error)).toBe(true);
     expect(HelloClaimsApiError.isInstance(error)).toBe(true);
     expect((error as ConflictError).hint).toMatch(/referenceId must be unique/);

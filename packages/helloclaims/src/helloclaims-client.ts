@@ -9,6 +9,7 @@ import {
   type RefreshTokenCipher,
   storeGrant,
   type TokenStore,
+  tokenRequestTransport,
 } from '@coverlink/auth';
 import { type ClientSettings, type CoverlinkClient, createApiClient } from '@coverlink/core';
 import type { paths } from './generated/helloclaims.js';
@@ -116,13 +117,7 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
     clientSecret: settings.clientSecret,
     // Hello Claims documents Basic over base64(client_id + ":" + client_secret), without form-encoding.
     clientAuthentication: 'client_secret_basic_unencoded',
-    fetch: settings.fetch,
-    timeout: settings.timeout,
-    maxRetries: settings.maxRetries,
-    maxResponseBytes: settings.maxResponseBytes,
-    logger: settings.logger,
-    observers: settings.observers,
-    provider: helloClaimsProfile.name,
+    ...tokenRequestTransport(settings, helloClaimsProfile.name),
   });
   const keyOf = (userId: string): GrantKey => ({ provider: 'helloclaims', clientId: settings.clientId, subject: userId });
 

@@ -31,6 +31,13 @@ export {
 export { oneAssureProfile } from './oneassure-profile.js';
 export { createRedirectUrl, oneAssureJourneyUrl, type RedirectUrlOptions } from './oneassure-redirect.js';
 export {
+  createOneAssureBusinessTokenProvider,
+  createOneAssureSessionToken,
+  type OneAssureSessionToken,
+  type OneAssureSessionTokenOptions,
+  type OneAssureTokenSettings,
+} from './oneassure-tokens.js';
+export {
   isKnownOneAssureWebhookEvent,
   type KnownOneAssureWebhookEvent,
   type OneAssureWebhookEvent,

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { AuthenticationError, CoverlinkError, type Logger, RateLimitError, ServerError, unwrap } from '@coverlink/core';
 import { recordingFetch, type WireRecord } from '@coverlink/mocks';
+import { recordingLogger } from '@coverlink/test-kit';
 import { describe, expect, inject, it } from 'vitest';
 import {
   createOneAssureClient,
@@ -60,6 +61,7 @@ function record(prefer?: (path: string, url: URL) => string | undefined) {
   return {
     fetch,
     wire: recorder.wire,
+    exchanges: recorder.exchanges,
     urls,
     tokenRequests: () => recorder.wire.filter((request) => request.path === tokenPath),
     apiUrls: () => urls.filter((url) => url.pathname !== tokenPath),
@@ -270,7 +272,7 @@ describe('the health list query guard', () => {
     unwrap(
       await oneAssure.GET('/v1/business/health/policies', { params: { query: { start_date: '2026-06-03', end_date: '2026-06-03' } } }),
     );
-    expect(recorder.wire.map((request) => `${request.path} ${request.status}`)).toEqual([
+    expect(recorder.exchanges()).toEqual([
       '/v1/auth/token 200',
       '/v1/business/health/quotes 200',
       '/v1/business/health/proposals 200',
@@ -302,7 +304,7 @@ describe('errors through unwrap', () => {
     // The spec marks a problem's title sensitive: the provider's own text reaches no property of the error.
     expect(apiError.providerMessage).toBe('[redacted]');
     expect(apiError.hint).toBe('OneAssure rejected the credentials or token (A4001): check the client id and secret and the API host.');
-    expect(recorder.wire.map((request) => `${request.path} ${request.status}`)).toEqual([
+    expect(recorder.exchanges()).toEqual([
       '/v1/auth/token 200',
       '/v1/business/health/quotes 401',
       '/v1/auth/token 200',
@@ -359,13 +361,7 @@ describe('errors through unwrap', () => {
 
 describe('logging', () => {
   it('logs one entry per attempt with the path template, and no token, secret or personal value', async () => {
-    const entries: Array<{ level: string; arguments: unknown[] }> = [];
-    const logger: Logger = Object.fromEntries(
-      (['debug', 'info', 'warn', 'error'] as const).map((level) => [
-        level,
-        (...parameters: unknown[]) => entries.push({ level, arguments: parameters }),
-      ]),
-    );
+    const { logger, calls, entries } = recordingLogger();
     const recorder = record((path, url) => {
       if (url.searchParams.get('session_id') === 'expired') return 'code=401';
       return pagesInOrder(path, url);
@@ -388,7 +384,7 @@ describe('logging', () => {
       ...retry,
     });
     const tokenRequest = attempt(tokenPath, 200, 1, {}, 'POST');
-    expect(entries.map((entry) => entry.arguments[0])).toEqual([
+    expect(entries()).toEqual([
       // The token requests take the client's logger and are named after OneAssure, not its host.
       tokenRequest,
       attempt('/v1/business/health/quotes', 200),
@@ -400,14 +396,12 @@ describe('logging', () => {
       tokenRequest,
       attempt('/v1/business/health/proposals', 401, 2),
     ]);
-    for (const entry of entries) {
-      const { method, path } = entry.arguments[0] as { method: string; path: string };
-      expect(entry.arguments[1]).toBe(`OneAssure ${method} ${path}`);
+    for (const call of calls) {
+      const { method, path } = call.args[0] as { method: string; path: string };
+      expect(call.args[1]).toBe(`OneAssure ${method} ${path}`);
     }
 
-    const renderings = entries.map(
-      (entry) => `${inspect(entry.arguments, { depth: 10, showHidden: true })}\n${JSON.stringify(entry.arguments)}`,
-    );
+    const renderings = calls.map((call) => `${inspect(call.args, { depth: 10, showHidden: true })}\n${JSON.stringify(call.args)}`);
     for (const rendering of renderings) {
       for (const secret of [clientSecret, ...tokensSeen, ...personalValues]) expect(rendering).not.toContain(secret);
       // Neither the filled-in query (session ids, cursors) nor the date range.

@@ -1,8 +1,9 @@
-import { createOneAssureBusinessTokenProvider, parseSecureUrl } from '@coverlink/auth';
+import { parseSecureUrl, tokenRequestTransport } from '@coverlink/auth';
 import { type ClientSettings, type CoverlinkClient, createApiClient } from '@coverlink/core';
 import type { paths } from './generated/oneassure.js';
 import { healthListQueryGuard } from './list-query-guard.js';
 import { oneAssureProfile } from './oneassure-profile.js';
+import { createOneAssureBusinessTokenProvider } from './oneassure-tokens.js';
 
 /** Settings of {@link createOneAssureClient}: the shared client settings plus OneAssure's credentials. */
 export interface OneAssureClientSettings extends ClientSettings {
@@ -31,7 +32,7 @@ export type OneAssureClient = CoverlinkClient<paths>;
  *
  * @example
  * ```ts
- * const oneAssure = createOneAssureClient({ clientId, clientSecret, baseUrl: process.env.ONEASSURE_API_URL! });
+ * const oneAssure = createOneAssureClient({ clientId, clientSecret, baseUrl: process.env.ONEASSURE_BASE_URL! });
  * for await (const quote of listAllHealthQuotes(oneAssure, { start_date: '2026-06-01', end_date: '2026-06-07' })) {
  *   console.log(quote.quote_id);
  * }
@@ -49,13 +50,7 @@ export function createOneAssureClient(settings: OneAssureClientSettings): OneAss
       tokenUrl: settings.tokenUrl ?? `${baseUrl}/v1/auth/token`,
       clientId: settings.clientId,
       clientSecret: settings.clientSecret,
-      fetch: settings.fetch,
-      timeout: settings.timeout,
-      maxRetries: settings.maxRetries,
-      maxResponseBytes: settings.maxResponseBytes,
-      logger: settings.logger,
-      observers: settings.observers,
-      provider: oneAssureProfile.name,
+      ...tokenRequestTransport(settings, oneAssureProfile.name),
     }),
   });
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { CoverlinkError } from '@coverlink/core';
 import { recordingFetch, type WireRecord } from '@coverlink/mocks';
+import { rejectionOf } from '@coverlink/test-kit';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRedirectUrl, OneAssureError, OneAssureErrorCode, oneAssureJourneyUrl } from './index.js';
@@ -18,10 +19,7 @@ const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const json = (request: WireRecord | undefined) => JSON.parse(new TextDecoder().decode(request?.body)) as Record<string, unknown>;
 
 async function rejection(promise: Promise<unknown>): Promise<CoverlinkError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await rejectionOf(promise);
   expect(CoverlinkError.isInstance(error)).toBe(true);
   for (const rendering of [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
     expect(rendering).not.toContain(clientSecret);
@@ -170,10 +168,7 @@ describe('bundling @coverlink/oneassure', () => {
       logLevel: 'silent',
     });
   const failureText = async (built: ReturnType<typeof bundle>): Promise<string> => {
-    const error = await built.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(built);
     expect(error, 'expected the build to fail').toBeDefined();
     const { errors = [] } = error as { errors?: Array<{ text: string; notes?: Array<{ text: string }> }> };
     expect(errors.length).toBeGreaterThan(0);

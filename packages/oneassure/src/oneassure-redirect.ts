@@ -1,5 +1,6 @@
-import { createOneAssureSessionToken, parseSecureUrl } from '@coverlink/auth';
+import { parseSecureUrl } from '@coverlink/auth';
 import { OneAssureError, OneAssureErrorCode } from './oneassure-errors.js';
+import { createOneAssureSessionToken } from './oneassure-tokens.js';
 
 /** OneAssure's documented hosted health journey. */
 export const oneAssureJourneyUrl = 'https://orca.oneassure.in/health';

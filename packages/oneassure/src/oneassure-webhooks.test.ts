@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { rejectionOf } from '@coverlink/test-kit';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   isKnownOneAssureWebhookEvent,
@@ -207,10 +208,7 @@ const everyEvent = [
 ];
 
 async function rejection(promise: Promise<unknown>): Promise<OneAssureError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await rejectionOf(promise);
   expect(error).toBeInstanceOf(OneAssureError);
   expect(OneAssureError.isInstance(error)).toBe(true);
   return error as OneAssureError;

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOneAssureBusinessTokenProvider } from '@coverlink/auth';
 import { describeRecordedPactChecks, pactFolderOf, printingClientErrors, resetPactFolder } from '@coverlink/contract-testing';
 import { AuthenticationError, unwrap } from '@coverlink/core';
+import { rejectionOf } from '@coverlink/test-kit';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +14,7 @@ import {
   type OneAssureClient,
 } from './index.js';
 import { createEmbeddedProposal, createEmbeddedQuote } from './oneassure-embedded.js';
+import { createOneAssureBusinessTokenProvider } from './oneassure-tokens.js';
 
 const { eachLike, regex, string, integer, boolean } = MatchersV3;
 
@@ -261,10 +262,7 @@ describe('consumer contract: what @coverlink/oneassure sends and relies on', () 
       .executeTest(
         printingClientErrors(async (mockServer) => {
           // The client fetches a fresh token and repeats the call once; the repeat is refused too.
-          const error = await collect(listAllHealthQuotes(clientFor(mockServer.url), range)).then(
-            () => undefined,
-            (caught: unknown) => caught,
-          );
+          const error = await rejectionOf(collect(listAllHealthQuotes(clientFor(mockServer.url), range)));
           expect(AuthenticationError.isInstance(error)).toBe(true);
           expect(OneAssureApiError.isInstance(error)).toBe(true);
           expect((error as OneAssureApiError).providerCode).toBe('A4001');

@@ -9,6 +9,7 @@ import {
   unwrap,
 } from '@coverlink/core';
 import { recordingFetch } from '@coverlink/mocks';
+import { rejectionOf } from '@coverlink/test-kit';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   createOsiguClient,
@@ -158,10 +159,7 @@ describe('the quickstart journey against the OSIGU mock', () => {
     // The policy read first asks for MEDICAL_INDICATION, which is attached: only a sponsor whose rules changed since leaves it waiting.
     const stuck = recordingFetch((path) => (path.endsWith('/complete') ? 'code=202, example=pendingIndication' : undefined));
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: stuck.fetch });
-    const error = await preauthorize(client, quickstartRequest({ fileType: 'MEDICAL_INDICATION' })).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(preauthorize(client, quickstartRequest({ fileType: 'MEDICAL_INDICATION' })));
     expect(error).toBeInstanceOf(OsiguPreauthorizationError);
     expect((error as OsiguPreauthorizationError).requestStatus).toBe('PENDING_INDICATION');
     expect((error as OsiguPreauthorizationError).authorizationRequestId).toBe('areq_01HX9KP7VQ2D4FZ8N0YPRQAW6X');
@@ -185,10 +183,7 @@ describe('the quickstart journey against the OSIGU mock', () => {
 describe("the quickstart's troubleshooting table", () => {
   async function callWith(preference: string, call: (client: OsiguClient) => Promise<unknown>): Promise<OsiguApiError> {
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, headers: { Prefer: preference } });
-    const error = await call(client).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(call(client));
     expect(OsiguApiError.isInstance(error)).toBe(true);
     return error as OsiguApiError;
   }
@@ -203,10 +198,7 @@ describe("the quickstart's troubleshooting table", () => {
   it('401 on the token endpoint: wrong credentials or the wrong environment', async () => {
     const refusing = recordingFetch((path) => (path === '/v1/oauth/token' ? 'code=401' : undefined));
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: refusing.fetch });
-    const error = await search(client).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(search(client));
     expect(AuthError.isInstance(error)).toBe(true);
     expect((error as AuthError).code).toBe(AuthErrorCode.invalidClient);
     expect((error as AuthError).hint).toMatch(/environment/);
@@ -276,7 +268,7 @@ describe('token handling', () => {
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: once.fetch });
     const form = unwrap(await client.GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } }));
     expect(form.fields.length).toBeGreaterThan(0);
-    expect(once.wire.map((record) => `${record.path} ${record.status}`)).toEqual([
+    expect(once.exchanges()).toEqual([
       '/v1/oauth/token 200',
       '/v1/sponsors/sponsor-sandbox/forms 401',
       '/v1/oauth/token 200',
@@ -287,13 +279,7 @@ describe('token handling', () => {
   it('never retries more than once: a second 401 is the caller’s error', async () => {
     const always = recordingFetch((path) => (path.endsWith('/forms') ? 'code=401' : undefined));
     const client = createOsiguClient({ clientId, clientSecret, baseUrl, fetch: always.fetch });
-    const error = await client
-      .GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } })
-      .then(unwrap)
-      .then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
+    const error = await rejectionOf(client.GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: sponsor } }).then(unwrap));
     expect(AuthenticationError.isInstance(error)).toBe(true);
     expect(OsiguApiError.isInstance(error)).toBe(true);
     expect((error as OsiguApiError).status).toBe(401);

@@ -1,4 +1,4 @@
-import { createClientCredentialsTokenProvider, parseSecureUrl } from '@coverlink/auth';
+import { createClientCredentialsTokenProvider, parseSecureUrl, tokenRequestTransport } from '@coverlink/auth';
 import { type ClientSettings, type CoverlinkClient, createApiClient, type TokenProvider } from '@coverlink/core';
 import type { paths } from './generated/osigu.js';
 import { osiguProfile } from './osigu-profile.js';
@@ -26,7 +26,7 @@ export interface OsiguClientSettings extends ClientSettings {
    * Seconds before expiry at which the cached token is replaced. Default 600: OSIGU tokens live
    * 3600 s and its docs advise caching them for about 50 minutes.
    */
-  tokenExpirySkewSeconds?: number | undefined;
+  expirySkewSeconds?: number | undefined;
 }
 
 /** A typed openapi-fetch client for every OSIGU operation in specs/osigu. */
@@ -71,14 +71,8 @@ export function createOsiguTokenProvider(settings: OsiguClientSettings): TokenPr
     clientSecret: settings.clientSecret,
     // OSIGU documents `curl -u id:secret`: Basic over the raw id and secret.
     clientAuthentication: 'client_secret_basic_unencoded',
-    expirySkewSeconds: settings.tokenExpirySkewSeconds ?? 600,
-    fetch: settings.fetch,
-    timeout: settings.timeout,
-    maxRetries: settings.maxRetries,
-    maxResponseBytes: settings.maxResponseBytes,
-    logger: settings.logger,
-    observers: settings.observers,
-    provider: osiguProfile.name,
+    expirySkewSeconds: settings.expirySkewSeconds ?? 600,
+    ...tokenRequestTransport(settings, osiguProfile.name),
   });
 }
 

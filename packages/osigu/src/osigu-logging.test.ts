@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
-import { CoverlinkError, type Logger, unwrap } from '@coverlink/core';
+import { CoverlinkError, unwrap } from '@coverlink/core';
 import { recordingFetch } from '@coverlink/mocks';
+import { recordingLogger, rejectionOf } from '@coverlink/test-kit';
 import { expect, inject, it } from 'vitest';
 import { createOsiguClient } from './index.js';
 
@@ -8,40 +9,32 @@ const clientSecret = 'osigu-logging-secret-4c1f';
 const documentNumber = '987654321';
 
 it('logs one redacted entry per attempt and keeps secrets, tokens and personal data out of logs and errors', async () => {
-  const entries: Array<{ level: string; arguments: unknown[] }> = [];
-  const logger: Logger = Object.fromEntries(
-    (['debug', 'info', 'warn', 'error'] as const).map((level) => [
-      level,
-      (...parameters: unknown[]) => entries.push({ level, arguments: parameters }),
-    ]),
-  );
+  const { logger, calls } = recordingLogger();
   const recorder = recordingFetch((path) => (path.endsWith('/search') ? 'code=404' : undefined));
   const osigu = createOsiguClient({ clientId: 'client', clientSecret, baseUrl: inject('osiguMockUrl'), fetch: recorder.fetch, logger });
 
-  const error = await osigu
-    .POST('/v1/sponsors/{sponsor_slug}/search', {
-      params: { path: { sponsor_slug: 'sponsor-sandbox' } },
-      body: { document_type: 'CC', document_number: documentNumber, first_name: 'MARIA', email: 'maria@example.com' },
-    })
-    .then(unwrap)
-    .then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+  const error = await rejectionOf(
+    osigu
+      .POST('/v1/sponsors/{sponsor_slug}/search', {
+        params: { path: { sponsor_slug: 'sponsor-sandbox' } },
+        body: { document_type: 'CC', document_number: documentNumber, first_name: 'MARIA', email: 'maria@example.com' },
+      })
+      .then(unwrap),
+  );
 
   expect(CoverlinkError.isInstance(error)).toBe(true);
-  expect(entries).toEqual([
+  expect(calls).toEqual([
     // The token request goes through the same pipeline, so it is logged the same way, under its path.
     {
       level: 'info',
-      arguments: [
+      args: [
         { provider: 'OSIGU', method: 'POST', path: '/v1/oauth/token', attempt: 1, status: 200, durationMs: expect.any(Number) },
         'OSIGU POST /v1/oauth/token',
       ],
     },
     {
       level: 'info',
-      arguments: [
+      args: [
         {
           provider: 'OSIGU',
           method: 'POST',
@@ -57,7 +50,7 @@ it('logs one redacted entry per attempt and keeps secrets, tokens and personal d
   const token = recorder.wire[1]?.headers.get('authorization')?.replace('Bearer ', '') ?? '';
   expect(token.length).toBeGreaterThan(10);
   const renderings = [
-    ...entries.map((entry) => inspect(entry.arguments, { depth: 10 })),
+    ...calls.map((call) => inspect(call.args, { depth: 10 })),
     String(error),
     JSON.stringify(error),
     inspect(error, { depth: 10, showHidden: true }),

@@ -1,4 +1,4 @@
-import { safeCode, unwrap } from '@coverlink/core';
+import { multipartBody, safeCode, unwrap } from '@coverlink/core';
 import type { components } from './generated/osigu.js';
 import type { OsiguClient } from './osigu-client.js';
 import { OsiguPreauthorizationError, OsiguPreauthorizationIncompleteError, type OsiguPreauthorizationShortfall } from './osigu-errors.js';
@@ -151,7 +151,7 @@ export async function preauthorize(client: OsiguClient, input: PreauthorizeInput
         await client.POST('/arc/v1/authorization-requests/{authorization_request_id}/upload/files', {
           params: { path },
           body: { file, file_type: fileType },
-          bodySerializer: toFormData,
+          bodySerializer: multipartBody,
         }),
       );
     } else {
@@ -295,16 +295,6 @@ function toFile(indication: OsiguIndication): File {
   const { content } = indication;
   const type = indication.contentType ?? (content instanceof Blob && content.type !== '' ? content.type : 'application/pdf');
   return new File([content as BlobPart], indication.fileName, { type });
-}
-
-/** openapi-fetch body serializer for multipart operations: each field a form part, Blobs as files. */
-function toFormData(body: Record<string, unknown>): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(body)) {
-    if (value instanceof Blob) form.append(name, value);
-    else if (value !== undefined) form.append(name, String(value));
-  }
-  return form;
 }
 
 function toBase64(bytes: Uint8Array): string {

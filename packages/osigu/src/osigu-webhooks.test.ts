@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
+import { rejectionOf } from '@coverlink/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   isKnownOsiguWebhookEvent,
@@ -43,10 +44,7 @@ function sign(body: string, key: string, t: number = timestamp): string {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<OsiguWebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await rejectionOf(promise);
   expect(error).toBeInstanceOf(OsiguWebhookError);
   return error as OsiguWebhookError;
 }

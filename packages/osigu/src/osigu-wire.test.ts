@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InvalidPathParameterError, unwrap } from '@coverlink/core';
+import { rejectionOf } from '@coverlink/test-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOsiguClient } from './index.js';
 
@@ -36,15 +37,12 @@ const client = () => createOsiguClient({ clientId: 'client', clientSecret: 'secr
 
 describe('OSIGU: a path parameter that would climb the path sends nothing', () => {
   it.each(['..', '.', '%2e%2e', '%2E.', '.%2e', '%252e%252e', '..%2Fadmin', ''])('sponsor_slug %j', async (slug) => {
-    const error = await client()
-      .POST('/v1/sponsors/{sponsor_slug}/search', {
+    const error = await rejectionOf(
+      client().POST('/v1/sponsors/{sponsor_slug}/search', {
         params: { path: { sponsor_slug: slug } },
         body: { document_type: 'CC', document_number: '123456789' },
-      })
-      .then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
+      }),
+    );
 
     expect(InvalidPathParameterError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ parameter: 'sponsor_slug', operation: 'POST /v1/sponsors/{sponsor_slug}/search' });

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { spawnTypeScript, waitForOutput } from '@coverlink/test-kit/standalone';
 import { type BundleSizeResult, measureBundleSizes } from './bundle-size.js';
-import { spawnTs, waitForPort } from './child.js';
 import { measureOverhead, type OverheadResult } from './overhead.js';
 import { renderMarkdown, renderTable } from './report.js';
 import { measureTestLoop, type TestLoopResult } from './test-loop.js';
@@ -66,9 +66,9 @@ async function main(): Promise<void> {
 
   if (only === undefined) {
     console.log('Coverlink benchmark');
-    const server = spawnTs(fileURLToPath(new URL('./server.ts', import.meta.url)));
+    const server = spawnTypeScript(fileURLToPath(new URL('./server.ts', import.meta.url)));
     try {
-      const port = await waitForPort(server);
+      const [, port] = await waitForOutput(server.stdout, /listening (\d+)/);
       const baseUrl = `http://127.0.0.1:${port}`;
       console.log(`  ✓ benchmark server (separate process) at ${baseUrl}`);
       results.overhead = await measureOverhead(baseUrl);

@@ -4,11 +4,18 @@
 import { fileURLToPath } from 'node:url';
 import { createAuthorizationCodeClient, storeGrant } from '@coverlink/auth';
 import { RedisTokenStore } from '@coverlink/auth/redis';
-import { demoClient, logInAt, startHelloClaimsAuthorizationServer } from '@coverlink/mock-helloclaims';
 import { startRedisServer } from '@coverlink/mocks';
 import { createOsiguClient } from '@coverlink/osigu';
+import {
+  demoClientEnvironment,
+  demoClientSettings,
+  demoGrantKey,
+  invalidGrantCount,
+  logInDemoUser,
+  startDemoAuthorizationServer,
+} from '@coverlink/test-kit/standalone';
 import { createClient } from '@redis/client';
-import { childResult, progress, spawnTs } from './child.js';
+import { progress, runWorker } from './child.js';
 
 export interface ColdClientResult {
   calls: number;
@@ -86,34 +93,21 @@ export async function measureSharedRefresh(
 ): Promise<NonNullable<TokenEconomyResult['shared']>> {
   progress('token economy: starting redis-server and the Hello Claims mock');
   const redis = await startRedisServer();
-  const server = await startHelloClaimsAuthorizationServer({ port: 0, accessTokenLifetimeSeconds: settings.accessTokenSeconds });
-  const redirectUri = demoClient.redirectUris[0] ?? '';
+  const server = await startDemoAuthorizationServer({ accessTokenLifetimeSeconds: settings.accessTokenSeconds });
   const workerPath = fileURLToPath(new URL('./token-worker.ts', import.meta.url));
-  const invalidGrants = (): number => Object.values(server.stats().invalidGrant).reduce((sum, count) => sum + count, 0);
   // A token is replaced `skew` seconds before expiry, so each expiry window is lifetime − skew long.
   const usableMs = (settings.accessTokenSeconds - settings.skewSeconds) * 1000;
 
   const runOnce = async (store: 'redis' | 'memory'): Promise<SharedRefreshRun> => {
     const subject = `bench-${store}`;
     if (store === 'redis') {
-      const oauthClient = createAuthorizationCodeClient({
-        authorizationUrl: server.authorizeUrl,
-        tokenUrl: server.tokenUrl,
-        clientId: demoClient.clientId,
-        clientSecret: demoClient.clientSecret,
-      });
-      const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
-      const tokens = await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
+      const tokens = await logInDemoUser(createAuthorizationCodeClient(demoClientSettings(server)));
       const client = await createClient({ url: redis.url }).connect();
-      await storeGrant({
-        store: new RedisTokenStore(client),
-        key: { provider: 'helloclaims', clientId: demoClient.clientId, subject },
-        tokens,
-      });
+      await storeGrant({ store: new RedisTokenStore(client), key: demoGrantKey(subject), tokens });
       client.destroy();
     }
     const refreshesBefore = server.stats().refreshesPerformed;
-    const invalidBefore = invalidGrants();
+    const invalidBefore = invalidGrantCount(server);
     // Process start-up (Node + tsx, and the login in memory mode) takes a few seconds; all start together.
     const start = Date.now() + 5_000;
     progress(
@@ -121,22 +115,16 @@ export async function measureSharedRefresh(
     );
     const results = await Promise.all(
       Array.from({ length: settings.processes }, () =>
-        childResult<{ calls: number; tokens: number; errors: string[] }>(
-          spawnTs(workerPath, {
-            STORE: store,
-            REDIS_URL: redis.url,
-            AUTHORIZE_URL: server.authorizeUrl,
-            TOKEN_URL: server.tokenUrl,
-            CLIENT_ID: demoClient.clientId,
-            CLIENT_SECRET: demoClient.clientSecret,
-            REDIRECT_URI: redirectUri,
-            SUBJECT: subject,
-            SKEW_SECONDS: String(settings.skewSeconds),
-            START: String(start),
-            DURATION_MS: String(settings.durationMs),
-            CALLS: String(settings.callsPerProcess),
-          }),
-        ),
+        runWorker<{ calls: number; tokens: number; errors: string[] }>(workerPath, {
+          STORE: store,
+          REDIS_URL: redis.url,
+          ...demoClientEnvironment(server),
+          SUBJECT: subject,
+          SKEW_SECONDS: String(settings.skewSeconds),
+          START: String(start),
+          DURATION_MS: String(settings.durationMs),
+          CALLS: String(settings.callsPerProcess),
+        }),
       ),
     );
     const errors: string[] = [];
@@ -158,7 +146,7 @@ export async function measureSharedRefresh(
       completedCalls,
       errors,
       refreshes,
-      invalidGrants: invalidGrants() - invalidBefore,
+      invalidGrants: invalidGrantCount(server) - invalidBefore,
       windows: round(windows),
       refreshesPerWindow: round(refreshes / windows),
     };

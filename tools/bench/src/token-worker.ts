@@ -3,7 +3,7 @@
 // or through its own MemoryTokenStore holding its own grant (STORE=memory). Prints one JSON line.
 import { createAuthorizationCodeClient, createUserTokenProvider, MemoryTokenStore, storeGrant, type TokenStore } from '@coverlink/auth';
 import { RedisTokenStore } from '@coverlink/auth/redis';
-import { logInAt } from '@coverlink/mock-helloclaims';
+import { demoClientSettingsFromEnvironment, demoGrantKey, logInDemoUser } from '@coverlink/test-kit/standalone';
 import { createClient } from '@redis/client';
 
 const environment = (name: string): string => {
@@ -12,14 +12,9 @@ const environment = (name: string): string => {
   return value;
 };
 
-const oauthClient = createAuthorizationCodeClient({
-  authorizationUrl: environment('AUTHORIZE_URL'),
-  tokenUrl: environment('TOKEN_URL'),
-  clientId: environment('CLIENT_ID'),
-  clientSecret: environment('CLIENT_SECRET'),
-});
-const redirectUri = environment('REDIRECT_URI');
-const key = { provider: 'helloclaims', clientId: environment('CLIENT_ID'), subject: environment('SUBJECT') };
+const { redirectUri, ...demoClient } = demoClientSettingsFromEnvironment();
+const oauthClient = createAuthorizationCodeClient(demoClient);
+const key = demoGrantKey(environment('SUBJECT'));
 
 let store: TokenStore;
 let redis: { destroy(): void } | undefined;
@@ -30,8 +25,7 @@ if (environment('STORE') === 'redis') {
 } else {
   // Without a shared store each process needs its own grant: a rotated refresh token cannot be shared.
   store = new MemoryTokenStore();
-  const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
-  await storeGrant({ store, key, tokens: await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending) });
+  await storeGrant({ store, key, tokens: await logInDemoUser(oauthClient, { redirectUri }) });
 }
 
 const tokens = createUserTokenProvider({

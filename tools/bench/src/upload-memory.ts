@@ -1,7 +1,7 @@
 // 5. Peak memory of a 20 MB multipart indication upload with one retry (503, then 204) through the
 // Coverlink OSIGU client, on its default transport and on global fetch, each in a fresh process.
 import { fileURLToPath } from 'node:url';
-import { childResult, progress, spawnTs } from './child.js';
+import { progress, runWorker } from './child.js';
 import type { UploadMemoryRun } from './upload-worker.js';
 
 /** The upload memory benchmark's results. */
@@ -37,10 +37,11 @@ export async function measureUploadMemory(baseUrl: string, runsPerTransport = 3)
   for (const transport of ['default', 'globalFetch'] as const) {
     const runs: UploadMemoryRun[] = [];
     for (let index = 0; index < runsPerTransport; index++) {
-      const child = spawnTs(worker, { BENCH_BASE_URL: baseUrl, BENCH_TRANSPORT: transport, BENCH_FILE_BYTES: String(fileBytes) }, [
-        '--expose-gc',
-      ]);
-      const { code, output, report } = await childResult<UploadMemoryRun>(child);
+      const { code, output, report } = await runWorker<UploadMemoryRun>(
+        worker,
+        { BENCH_BASE_URL: baseUrl, BENCH_TRANSPORT: transport, BENCH_FILE_BYTES: String(fileBytes) },
+        ['--expose-gc'],
+      );
       if (code !== 0 || report === undefined) throw new Error(`The upload worker failed (exit ${code}):\n${output}`);
       runs.push(report);
       progress(

@@ -4,6 +4,7 @@
 // Settings come from the environment; prints one JSON line (an UploadMemoryRun).
 import { randomFillSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { multipartBody } from '@coverlink/core';
 import { createOsiguClient } from '@coverlink/osigu';
 
 /** What one worker run reports. */
@@ -39,15 +40,6 @@ const osigu = createOsiguClient({
 // it is part of the baseline; the measure is what the client adds on top.
 const file = new File([randomFillSync(Buffer.allocUnsafe(fileBytes))], 'indication.pdf', { type: 'application/pdf' });
 
-function formData(body: Record<string, unknown>): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(body)) {
-    if (value instanceof Blob) form.append(name, value);
-    else if (value !== undefined) form.append(name, String(value));
-  }
-  return form;
-}
-
 // Warm-up: a token and a connection, so the baseline holds everything but the upload itself.
 await osigu.GET('/v1/sponsors/{sponsor_slug}/forms', { params: { path: { sponsor_slug: 'sponsor-sandbox' } } });
 globalThis.gc?.();
@@ -75,7 +67,7 @@ const { response } = await osigu.POST('/arc/v1/authorization-requests/{authoriza
   // A POST is repeated only with an idempotency key: the retry is what is measured.
   headers: { 'Idempotency-Key': authorizationRequestId },
   body: { file, file_type: 'MEDICAL_INDICATION' },
-  bodySerializer: formData,
+  bodySerializer: multipartBody,
 });
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);

@@ -1,24 +1,13 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runTypeScript } from '@coverlink/test-kit';
 import { expect, it } from 'vitest';
 
 // Runs the quick-start demo exactly as `npm run demo` does (a separate Node process that starts its
 // own mocks), and checks what a new user sees.
-function runDemo(environment: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@coverlink/source', 'src/main.ts'], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: { ...process.env, ...environment },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
+function runDemo(environment: Record<string, string> = {}) {
+  return runTypeScript(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    environment,
   });
 }
 

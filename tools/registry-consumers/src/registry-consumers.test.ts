@@ -230,7 +230,7 @@ describe('TypeScript apps that install every provider package and the CLI by nam
         'redirect-url',
         '--user-id',
         'platform-user-1001',
-        '--api-url',
+        '--base-url',
         oneAssureMock.url,
       ],
       { cwd: app },

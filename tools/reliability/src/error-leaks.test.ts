@@ -14,17 +14,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
-import {
-  createAuthorizationCodeClient,
-  createClientCredentialsTokenProvider,
-  createOneAssureBusinessTokenProvider,
-  createOneAssureSessionToken,
-  MemoryTokenStore,
-  storeGrant,
-} from '@coverlink/auth';
+import { createAuthorizationCodeClient, createClientCredentialsTokenProvider, MemoryTokenStore, storeGrant } from '@coverlink/auth';
 import { ApiError, CoverlinkError, InvalidResponseError, unwrap } from '@coverlink/core';
 import { createHelloClaimsClient } from '@coverlink/helloclaims';
-import { createOneAssureClient } from '@coverlink/oneassure';
+import { createOneAssureBusinessTokenProvider, createOneAssureClient, createOneAssureSessionToken } from '@coverlink/oneassure';
 import { createOsiguClient } from '@coverlink/osigu';
 import fc from 'fast-check';
 import pino from 'pino';

@@ -16,18 +16,13 @@ import {
 import { createHelloClaimsClient } from '@coverlink/helloclaims';
 import { createOneAssureClient } from '@coverlink/oneassure';
 import { createOsiguClient } from '@coverlink/osigu';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  jwtExpiringAt,
-  type MatrixServer,
-  type Route,
-  type Step,
-  settle,
-  startMatrixServer,
-  stillPendingAfter,
-} from './fault-matrix.test-support.js';
+import { jwtExpiringAt, type Step, settle, stillPendingAfter, useFaultServer } from '@coverlink/test-kit';
+import { describe, expect, it } from 'vitest';
 
 type ProviderName = 'OSIGU' | 'OneAssure' | 'Hello Claims';
+
+/** The two things a provider client talks to, told apart by the fault server. */
+type Endpoint = 'token' | 'api';
 
 /** What a row expects. `tokens` counts token requests, `api` API requests. */
 interface Outcome {
@@ -44,7 +39,7 @@ interface FaultRow {
    * `token`: the token endpoint is exercised (OSIGU/OneAssure fetch their first token; Hello Claims
    * holds an expired grant, so it refreshes). `api`: Hello Claims holds a valid grant.
    */
-  flow: Route;
+  flow: Endpoint;
   token?: (provider: ProviderName) => Step[];
   api?: (provider: ProviderName) => Step[];
   /** API calls made in a row (default 1); the outcome is the last one's. */
@@ -205,7 +200,7 @@ const TABLE: FaultRow[] = [
     fault: 'API connection reset mid-body, every attempt',
     documented: 'retried twice, then ConnectionError CONNECTION_FAILED',
     flow: 'api',
-    api: () => Array.from({ length: 3 }, () => ({ resetMidBody: true as const, status: 200, body: apiBody })),
+    api: () => Array.from({ length: 3 }, () => ({ reset: 'mid-body' as const, status: 200, body: apiBody })),
     expect: (provider) => ({
       error: { class: ConnectionError, code: 'CONNECTION_FAILED' },
       requests: { tokens: firstTokens(provider), api: 3 },
@@ -215,7 +210,7 @@ const TABLE: FaultRow[] = [
     fault: 'API connection reset mid-body once, then 200',
     documented: 'success on the second attempt',
     flow: 'api',
-    api: () => [{ resetMidBody: true, status: 200, body: apiBody }],
+    api: () => [{ reset: 'mid-body', status: 200, body: apiBody }],
     expect: (provider) => ({ requests: { tokens: firstTokens(provider), api: 2 } }),
   },
   {
@@ -258,7 +253,7 @@ interface ProviderCase {
   tokenAnswer: () => Step;
   apiAnswer: () => Step;
   /** A client ready for one row, and the call the row makes. */
-  prepare(url: string, flow: Route, fetchImplementation: typeof fetch): Promise<(signal?: AbortSignal) => Promise<unknown>>;
+  prepare(url: string, flow: Endpoint, fetchImplementation: typeof fetch): Promise<(signal?: AbortSignal) => Promise<unknown>>;
 }
 
 const okToken = { access_token: 'token-from-server', token_type: 'bearer', expires_in: 3600 };
@@ -331,18 +326,13 @@ function fetchWithTokenTimeout(tokenPath: string): typeof fetch {
 
 for (const provider of providers) {
   describe(`fault matrix: ${provider.name}`, () => {
-    let server: MatrixServer;
-    beforeAll(async () => {
-      server = await startMatrixServer((path) => (path === provider.tokenPath ? 'token' : 'api'));
-    });
-    afterEach(() => server.reset());
-    afterAll(() => server.close());
+    const server = useFaultServer({ endpointOf: (path) => (path === provider.tokenPath ? 'token' : 'api') });
+    const requestCounts = () => ({ tokens: server.requestsTo('token').length, api: server.requestsTo('api').length });
 
     it.each(TABLE.map((row) => [row.fault, row] as const))('%s', async (_fault, row) => {
-      server.fallback('token', provider.tokenAnswer);
-      server.fallback('api', provider.apiAnswer);
-      server.script('token', ...(row.token?.(provider.name) ?? []));
-      server.script('api', ...(row.api?.(provider.name) ?? []));
+      server.route((request) => (request.endpoint === 'token' ? provider.tokenAnswer() : provider.apiAnswer()));
+      server.scriptEndpoint('token', ...(row.token?.(provider.name) ?? []));
+      server.scriptEndpoint('api', ...(row.api?.(provider.name) ?? []));
       const call = await provider.prepare(server.url, row.flow, fetchWithTokenTimeout(provider.tokenPath));
       const expected = row.expect(provider.name);
 
@@ -368,13 +358,13 @@ for (const provider of providers) {
         // Nothing secret in what gets logged.
         expect(JSON.stringify(error)).not.toContain(settings.clientSecret);
       }
-      expect({ tokens: server.requests.token.length, api: server.requests.api.length }).toEqual(expected.requests);
+      expect(requestCounts()).toEqual(expected.requests);
       if (row.fault.includes('Retry-After: 1')) expect(elapsed).toBeGreaterThanOrEqual(950);
     });
 
     it('a token endpoint that never answers: each attempt times out (the client timeout), then AUTH_REQUEST_FAILED', async () => {
-      server.script('token', { hang: true }, { hang: true }, { hang: true });
-      server.fallback('api', provider.apiAnswer);
+      server.scriptEndpoint('token', { hang: true }, { hang: true }, { hang: true });
+      server.route(provider.apiAnswer);
       // The plain global fetch: the timeout comes from the client's own `timeout` setting.
       const call = await provider.prepare(server.url, 'token', globalThis.fetch);
 
@@ -386,21 +376,21 @@ for (const provider of providers) {
       expect((error as Error).message).toMatch(/did not answer within 300 ms/);
       // Client credentials: the first attempt and the two retries of the API calls' policy. Hello
       // Claims' refresh is never sent twice: it may have reached the server.
-      expect({ tokens: server.requests.token.length, api: server.requests.api.length }).toEqual({
+      expect(requestCounts()).toEqual({
         tokens: provider.name === 'Hello Claims' ? 1 : 3,
         api: 0,
       });
     });
 
     it("the caller's AbortSignal ends a hung token request with a Coverlink AbortError", async () => {
-      server.script('token', { hang: true });
-      server.fallback('api', provider.apiAnswer);
+      server.scriptEndpoint('token', { hang: true });
+      server.route(provider.apiAnswer);
       const call = await provider.prepare(server.url, 'token', globalThis.fetch);
 
       const pending = call(AbortSignal.timeout(100));
       pending.catch(() => {});
       const stillPending = await stillPendingAfter(pending, 1_000);
-      const seen = { tokens: server.requests.token.length, api: server.requests.api.length };
+      const seen = requestCounts();
       server.reset();
       const settled = await settle(pending);
 

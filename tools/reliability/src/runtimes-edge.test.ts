@@ -2,11 +2,11 @@
 // for a neutral platform and run in a node:vm context holding web globals only: what an edge
 // runtime or worker offers. Reaching process, require, Buffer or a node: module fails the run.
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, Script } from 'node:vm';
+import { bundleWithEsbuild } from '@coverlink/test-kit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const sourceDirectory = dirname(fileURLToPath(import.meta.url));
@@ -14,17 +14,6 @@ const clientSecret = 'edge-client-secret';
 const seen: { method: string; url: string; authorization: string | undefined }[] = [];
 let server: Server;
 let baseUrl: string;
-
-// esbuild is not a dependency of this package; it is reached through vitest → vite, which ships it.
-interface Esbuild {
-  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
-}
-
-async function loadEsbuild(): Promise<Esbuild> {
-  const fromVitest = createRequire(createRequire(import.meta.url).resolve('vitest/package.json'));
-  const fromVite = createRequire(fromVitest.resolve('vite'));
-  return (await import(fromVite.resolve('esbuild'))) as Esbuild;
-}
 
 beforeAll(async () => {
   server = createServer((incoming, outgoing) => {
@@ -50,8 +39,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 it('runs the OSIGU and Hello Claims clients and webhook verification with web globals only', async () => {
-  const esbuild = await loadEsbuild();
-  const built = await esbuild.build({
+  const built = await bundleWithEsbuild({
     entryPoints: [join(sourceDirectory, 'runtimes-edge.entry.ts')],
     bundle: true,
     write: false,

@@ -2,30 +2,32 @@
 // with refresh-token reuse detection on (a reused refresh token revokes the whole family):
 // a token endpoint slower than the refresh lock's lease, and a Redis outage as the refresh answer
 // arrives. The times are scaled down (a 1 s lease, a 2.5 s answer, a 500 ms outage).
-import {
-  demoClient,
-  logInAt,
-  type RunningHelloClaimsAuthorizationServer,
-  startHelloClaimsAuthorizationServer,
-} from '@coverlink/mock-helloclaims';
 import { type RunningRedis, startRedisServer } from '@coverlink/mocks';
+import {
+  type DemoAuthorizationServer,
+  demoClientEnvironment,
+  demoClientSettings,
+  demoGrantKey,
+  demoRedirectUri,
+  invalidGrantCount,
+  logInDemoUser,
+  sleep,
+  startDemoAuthorizationServer,
+} from '@coverlink/test-kit';
 import { createClient } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthorizationCodeClient } from '../authorization-code.js';
 import { createRefreshTokenCipher, type RefreshTokenCipher } from '../refresh-token-cipher.js';
-import type { GrantKey } from '../token-store.js';
 import { createUserTokenProvider, storeGrant } from '../user-token-provider.js';
 import { type LoopbackProxy, startLoopbackProxy } from './loopback-proxy.test-support.js';
 import { type RaceWorker, startRaceWorker } from './race-worker-process.test-support.js';
 import { RedisTokenStore } from './redis-token-store.js';
 
-const redirectUri = demoClient.redirectUris[0] ?? '';
 const cipherKey = crypto.getRandomValues(new Uint8Array(32));
 const isRefresh = (request: string) => request.includes('grant_type=refresh_token');
-const sleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
 
 let redis: RunningRedis;
-let server: RunningHelloClaimsAuthorizationServer;
+let server: DemoAuthorizationServer;
 let cipher: RefreshTokenCipher;
 let redisClient: Awaited<ReturnType<typeof connectRedis>>;
 const proxies: LoopbackProxy[] = [];
@@ -36,7 +38,7 @@ beforeAll(async () => {
   redis = await startRedisServer();
   redisClient = await connectRedis(redis.url);
   // Access tokens that outlive each test, so the one refresh a test forces is the only one.
-  server = await startHelloClaimsAuthorizationServer({ port: 0, accessTokenLifetimeSeconds: 120, revokeOnRefreshTokenReuse: true });
+  server = await startDemoAuthorizationServer({ accessTokenLifetimeSeconds: 120, revokeOnRefreshTokenReuse: true });
   cipher = await createRefreshTokenCipher([{ id: 'k1', key: cipherKey }]);
 }, 120_000);
 
@@ -53,21 +55,12 @@ async function proxy(options: Parameters<typeof startLoopbackProxy>[0]): Promise
   return started;
 }
 
-const grantKey = (subject: string): GrantKey => ({ provider: 'helloclaims', clientId: demoClient.clientId, subject });
-
 /** Logs the demo user in and stores the grant (refresh token encrypted) with its access token already due for a refresh. */
 async function connect(subject: string): Promise<void> {
-  const oauthClient = createAuthorizationCodeClient({
-    authorizationUrl: server.authorizeUrl,
-    tokenUrl: server.tokenUrl,
-    clientId: demoClient.clientId,
-    clientSecret: demoClient.clientSecret,
-  });
-  const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
-  const tokens = await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
+  const tokens = await logInDemoUser(createAuthorizationCodeClient(demoClientSettings(server)));
   await storeGrant({
     store: new RedisTokenStore(redisClient),
-    key: grantKey(subject),
+    key: demoGrantKey(subject),
     tokens: { ...tokens, expiresAt: Date.now() - 1_000 },
     cipher,
   });
@@ -76,11 +69,7 @@ async function connect(subject: string): Promise<void> {
 function startWorker(environment: Record<string, string>): RaceWorker {
   return startRaceWorker({
     REDIS_URL: redis.url,
-    AUTHORIZE_URL: server.authorizeUrl,
-    TOKEN_URL: server.tokenUrl,
-    CLIENT_ID: demoClient.clientId,
-    CLIENT_SECRET: demoClient.clientSecret,
-    REDIRECT_URI: redirectUri,
+    ...demoClientEnvironment(server),
     SKEW_SECONDS: '1',
     CIPHER_KEY: Buffer.from(cipherKey).toString('base64'),
     START: 'on-go',
@@ -88,12 +77,11 @@ function startWorker(environment: Record<string, string>): RaceWorker {
   });
 }
 
-const invalidGrants = () => Object.values(server.stats().invalidGrant).reduce((sum, count) => sum + count, 0);
-
 /** The stored grant, and what the mock thinks of its refresh token once decrypted. */
 async function storedGrant(subject: string) {
-  const stored = await new RedisTokenStore(redisClient).get(grantKey(subject));
-  const refreshToken = stored?.grant.refreshToken === undefined ? '' : await cipher.decrypt(stored.grant.refreshToken, grantKey(subject));
+  const stored = await new RedisTokenStore(redisClient).get(demoGrantKey(subject));
+  const refreshToken =
+    stored?.grant.refreshToken === undefined ? '' : await cipher.decrypt(stored.grant.refreshToken, demoGrantKey(subject));
   return {
     status: stored?.grant.status,
     accessToken: stored?.grant.accessToken,
@@ -139,7 +127,7 @@ describe('a refresh that cannot lose the grant, on Redis, against a token endpoi
     expect(server.isAccessTokenValid([...tokens][0] ?? '')).toBe(true);
     expect(refreshRequests).toBe(1);
     expect(server.stats().refreshesPerformed - before.refreshesPerformed).toBe(1);
-    expect(invalidGrants()).toBe(0);
+    expect(invalidGrantCount(server)).toBe(0);
     expect(server.stats().familiesRevoked).toBe(0);
     expect(await storedGrant(subject)).toEqual({ status: 'active', accessToken: [...tokens][0], refreshTokenState: 'active' });
   }, 60_000);
@@ -180,14 +168,12 @@ describe('a refresh that cannot lose the grant, on Redis, against a token endpoi
     client.on('error', (error: unknown) => errors.push(error));
     const tokens = createUserTokenProvider({
       oauthClient: createAuthorizationCodeClient({
-        authorizationUrl: server.authorizeUrl,
+        ...demoClientSettings(server),
         tokenUrl: `${tokenEndpoint.url}/login/token`,
-        clientId: demoClient.clientId,
-        clientSecret: demoClient.clientSecret,
       }),
       store: new RedisTokenStore(client, { commandTimeoutMs: 500 }),
-      key: grantKey(subject),
-      redirectUri,
+      key: demoGrantKey(subject),
+      redirectUri: demoRedirectUri,
       cipher,
       expirySkewSeconds: 1,
       lock: { ttlMs: 3_000 },
@@ -207,7 +193,7 @@ describe('a refresh that cannot lose the grant, on Redis, against a token endpoi
     expect(result.report?.tokens).toEqual([token]);
     expect(cuts).toBe(1);
     expect(server.stats().refreshesPerformed - before.refreshesPerformed).toBe(1);
-    expect(invalidGrants()).toBe(0);
+    expect(invalidGrantCount(server)).toBe(0);
     expect(server.stats().familiesRevoked).toBe(0);
     expect(await storedGrant(subject)).toEqual({ status: 'active', accessToken: token, refreshTokenState: 'active' });
     client.destroy();

@@ -1,7 +1,8 @@
 // Starts one process of rotation-race-worker.test-support.ts and collects what it reports; shared by
 // the multi-process tests (rotation-race.test.ts, lease-and-outage.test.ts).
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { collectOutput, lastJsonLine, spawnTypeScript, waitForOutput } from '@coverlink/test-kit';
 
 const workerPath = fileURLToPath(new URL('./rotation-race-worker.test-support.ts', import.meta.url));
 
@@ -29,31 +30,14 @@ export interface RaceWorker {
 
 /** Spawns a worker with `environment` (see the worker's header for the variables). */
 export function startRaceWorker(environment: Record<string, string>): RaceWorker {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@coverlink/source', workerPath], {
-    env: { ...process.env, CALLERS: '50', ...environment },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
-  const report = new Promise<WorkerResult>((resolve) => {
-    child.on('close', (code) => {
-      const line = output.trim().split('\n').pop() ?? '';
-      resolve({ code, output, report: line.startsWith('{') ? (JSON.parse(line) as WorkerReport) : undefined });
-    });
-  });
+  const child = spawnTypeScript(workerPath, { environment: { CALLERS: '50', ...environment } });
+  const report = collectOutput(child).then(({ code, stdout, output }) => ({ code, output, report: lastJsonLine<WorkerReport>(stdout) }));
   const printed = (line: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (output.split('\n').includes(line)) resolve();
-      };
-      check();
-      child.stdout?.on('data', check);
-      void report.then((result) => reject(new Error(`The worker exited before printing "${line}":\n${result.output}`)));
-    });
+    Promise.race([
+      waitForOutput(child.stdout, new RegExp(`^${line}$`, 'm'), 120_000).then(() => undefined),
+      report.then((result) => {
+        throw new Error(`The worker exited before printing "${line}":\n${result.output}`);
+      }),
+    ]);
   return { child, report, printed };
 }

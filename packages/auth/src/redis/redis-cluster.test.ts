@@ -1,16 +1,22 @@
 // RedisTokenStore on a real 3-master Redis Cluster, started from Debian's redis-server on loopback.
-import {
-  demoClient,
-  logInAt,
-  type RunningHelloClaimsAuthorizationServer,
-  startHelloClaimsAuthorizationServer,
-} from '@coverlink/mock-helloclaims';
 import { type RunningRedisCluster, startRedisCluster } from '@coverlink/mocks';
+import {
+  type DemoAuthorizationServer,
+  demoClientSettings,
+  demoGrantKey,
+  demoRedirectUri,
+  describeTokenStoreContract,
+  freshKey,
+  grant,
+  invalidGrantCount,
+  logInDemoUser,
+  sleep,
+  startDemoAuthorizationServer,
+} from '@coverlink/test-kit';
 import { createClient, createCluster } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthorizationCodeClient } from '../authorization-code.js';
 import { type GrantKey, grantKeyString } from '../token-store.js';
-import { describeTokenStoreContract, freshKey, grant } from '../token-store-contract.test-support.js';
 import { createUserTokenProvider, storeGrant } from '../user-token-provider.js';
 import { RedisTokenStore } from './index.js';
 import { startLoopbackProxy } from './loopback-proxy.test-support.js';
@@ -65,7 +71,7 @@ describe('RedisTokenStore on a Redis Cluster: where the keys live', () => {
   it('puts a grant and its lock in one slot on one master, and spreads different grants over all masters', async () => {
     // Fixed subjects: slots are a pure function of the key, so the spread is the same on every run.
     const keys = Array.from({ length: 30 }, (_, index) => ({
-      provider: 'helloclaims',
+      provider: 'acme',
       clientId: 'client',
       subject: `spread-user-${index}`,
     }));
@@ -95,9 +101,9 @@ describe('RedisTokenStore on a Redis Cluster: where the keys live', () => {
   });
 
   it('keeps a subject with braces inside its own hash tag', async () => {
-    const key = { provider: 'helloclaims', clientId: 'client', subject: 'user}{evil' };
+    const key = { provider: 'acme', clientId: 'client', subject: 'user}{evil' };
     await store.set(key, grant('braces'));
-    expect(grantKeyOf(key)).toBe('coverlink:{helloclaims|client|user%7D%7Bevil}:grant');
+    expect(grantKeyOf(key)).toBe('coverlink:{acme|client|user%7D%7Bevil}:grant');
     expect(await nodeHolding(grantKeyOf(key))).toBeGreaterThanOrEqual(0);
     expect(await nodeClients[0]?.clusterKeySlot(grantKeyOf(key))).toBe(await nodeClients[0]?.clusterKeySlot(lockKeyOf(key)));
     expect((await store.get(key))?.grant).toEqual(grant('braces'));
@@ -121,7 +127,7 @@ describe('RedisTokenStore on a Redis Cluster: the refresh lock', () => {
         secondTaken = true;
         return lock;
       });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
       expect(secondTaken).toBe(false);
       const firstOwner = await master?.get(lockKeyOf(key));
       await first.release();
@@ -141,34 +147,24 @@ describe('RedisTokenStore on a Redis Cluster: the refresh lock', () => {
 });
 
 describe('RedisTokenStore on a Redis Cluster: refresh-token rotation', () => {
-  let server: RunningHelloClaimsAuthorizationServer;
+  let server: DemoAuthorizationServer;
   const accessTokenSeconds = 2;
   const skewSeconds = 0.5;
-  const redirectUri = demoClient.redirectUris[0] ?? '';
 
   beforeAll(async () => {
     // Reuse of a rotated refresh token revokes the whole family: one duplicate refresh would disconnect the user.
-    server = await startHelloClaimsAuthorizationServer({
-      port: 0,
+    server = await startDemoAuthorizationServer({
       accessTokenLifetimeSeconds: accessTokenSeconds,
       revokeOnRefreshTokenReuse: true,
     });
   });
   afterAll(() => server?.stop());
 
-  const oauthClient = () =>
-    createAuthorizationCodeClient({
-      authorizationUrl: server.authorizeUrl,
-      tokenUrl: server.tokenUrl,
-      clientId: demoClient.clientId,
-      clientSecret: demoClient.clientSecret,
-    });
+  const oauthClient = () => createAuthorizationCodeClient(demoClientSettings(server));
 
   it('2 token providers × 25 callers on separate cluster clients: one refresh per expiry window, no invalid_grant', async () => {
-    const key = { provider: 'helloclaims', clientId: demoClient.clientId, subject: 'cluster-race-user' };
-    const login = oauthClient();
-    const { authorizationUrl, pending } = await login.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
-    const connected = await login.completeAuthorization(await logInAt(authorizationUrl), pending);
+    const key = demoGrantKey('cluster-race-user');
+    const connected = await logInDemoUser(oauthClient());
     await storeGrant({ store, key, tokens: connected });
 
     // Two "processes": each its own cluster connection, store and token provider.
@@ -186,7 +182,7 @@ describe('RedisTokenStore on a Redis Cluster: refresh-token rotation', () => {
             oauthClient: oauthClient(),
             store: new RedisTokenStore(client),
             key,
-            redirectUri,
+            redirectUri: demoRedirectUri,
             expirySkewSeconds: skewSeconds,
           });
           return Array.from({ length: 25 }, async () => {
@@ -197,7 +193,7 @@ describe('RedisTokenStore on a Redis Cluster: refresh-token rotation', () => {
               } catch (error) {
                 errors.push(error);
               }
-              await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
+              await sleep(5 + Math.random() * 10);
             }
           });
         }),
@@ -208,7 +204,7 @@ describe('RedisTokenStore on a Redis Cluster: refresh-token rotation', () => {
 
     expect(errors).toEqual([]);
     expect(calls).toBeGreaterThan(500);
-    expect(Object.values(server.stats().invalidGrant).reduce((sum, count) => sum + count, 0)).toBe(0);
+    expect(invalidGrantCount(server)).toBe(0);
     const refreshes = server.stats().refreshesPerformed - refreshesBefore;
     // Each refresh produced one token that both providers then used: no duplicate refreshes.
     expect(refreshes).toBe(seen.size - 1);
@@ -219,22 +215,15 @@ describe('RedisTokenStore on a Redis Cluster: refresh-token rotation', () => {
     const stored = await store.get(key);
     expect(stored?.grant.status).toBe('active');
     expect(server.stats().valid.refreshTokens).toBe(1);
-    const next = await oauthClient().refresh(stored?.grant.refreshToken ?? '', { redirectUri });
+    const next = await oauthClient().refresh(stored?.grant.refreshToken ?? '', { redirectUri: demoRedirectUri });
     expect(server.isAccessTokenValid(next.accessToken)).toBe(true);
   }, 60_000);
 
   it('a refresh answer held 2.5 s past a 1 s lock lease, 2 cluster clients × 10 callers: one refresh, no invalid_grant, no dead grant', async () => {
     // Access tokens that outlive the held answer, so the one forced refresh is the only one.
-    const server = await startHelloClaimsAuthorizationServer({ port: 0, accessTokenLifetimeSeconds: 120, revokeOnRefreshTokenReuse: true });
-    const key = { provider: 'helloclaims', clientId: demoClient.clientId, subject: 'cluster-slow-token-endpoint' };
-    const login = createAuthorizationCodeClient({
-      authorizationUrl: server.authorizeUrl,
-      tokenUrl: server.tokenUrl,
-      clientId: demoClient.clientId,
-      clientSecret: demoClient.clientSecret,
-    });
-    const { authorizationUrl, pending } = await login.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
-    const connected = await login.completeAuthorization(await logInAt(authorizationUrl), pending);
+    const server = await startDemoAuthorizationServer({ accessTokenLifetimeSeconds: 120, revokeOnRefreshTokenReuse: true });
+    const key = demoGrantKey('cluster-slow-token-endpoint');
+    const connected = await logInDemoUser(createAuthorizationCodeClient(demoClientSettings(server)));
     // Due for a refresh at once, so the one held refresh is what every caller waits on.
     await storeGrant({ store, key, tokens: { ...connected, expiresAt: Date.now() - 1_000 } });
     let refreshRequests = 0;
@@ -243,7 +232,7 @@ describe('RedisTokenStore on a Redis Cluster: refresh-token rotation', () => {
       beforeAnswer: (request) => {
         if (!request.includes('grant_type=refresh_token')) return undefined;
         refreshRequests += 1;
-        return new Promise((resolve) => setTimeout(resolve, 2_500));
+        return sleep(2_500);
       },
     });
     const before = server.stats();
@@ -255,14 +244,12 @@ describe('RedisTokenStore on a Redis Cluster: refresh-token rotation', () => {
         processes.flatMap((client) => {
           const tokens = createUserTokenProvider({
             oauthClient: createAuthorizationCodeClient({
-              authorizationUrl: server.authorizeUrl,
+              ...demoClientSettings(server),
               tokenUrl: `${slowEndpoint.url}/login/token`,
-              clientId: demoClient.clientId,
-              clientSecret: demoClient.clientSecret,
             }),
             store: new RedisTokenStore(client),
             key,
-            redirectUri,
+            redirectUri: demoRedirectUri,
             expirySkewSeconds: skewSeconds,
             lock: { ttlMs: 1_000 },
           });
@@ -284,7 +271,7 @@ describe('RedisTokenStore on a Redis Cluster: refresh-token rotation', () => {
     expect(seen.size).toBe(1);
     expect(refreshRequests).toBe(1);
     expect(server.stats().refreshesPerformed - before.refreshesPerformed).toBe(1);
-    expect(Object.values(server.stats().invalidGrant).reduce((sum, count) => sum + count, 0)).toBe(0);
+    expect(invalidGrantCount(server)).toBe(0);
     expect(server.stats().familiesRevoked).toBe(before.familiesRevoked);
     const stored = await store.get(key);
     expect(stored?.grant.status).toBe('active');

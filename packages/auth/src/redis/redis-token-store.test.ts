@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
 import { type RunningRedis, startRedisServer } from '@coverlink/mocks';
+import { describeTokenStoreContract, freshKey, grant, rejectionOf } from '@coverlink/test-kit';
 import { createClient } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, AuthErrorCode } from '../auth-errors.js';
-import { describeTokenStoreContract, freshKey, grant } from '../token-store-contract.test-support.js';
 import { RedisTokenStore } from './index.js';
 
 let redis: RunningRedis;
@@ -26,9 +26,9 @@ describeTokenStoreContract('RedisTokenStore', () => store);
 
 describe('RedisTokenStore on the wire', () => {
   it('keeps grants under its prefix as a versioned hash, the URI-encoded grant key as hash tag', async () => {
-    const key = { provider: 'helloclaims', clientId: 'client', subject: 'user {1}' };
+    const key = { provider: 'acme', clientId: 'client', subject: 'user {1}' };
     await store.set(key, grant('wire'));
-    expect(await client.hGetAll('coverlink:{helloclaims|client|user%20%7B1%7D}:grant')).toEqual({
+    expect(await client.hGetAll('coverlink:{acme|client|user%20%7B1%7D}:grant')).toEqual({
       version: '1',
       grant: JSON.stringify(grant('wire')),
     });
@@ -74,10 +74,7 @@ describe('RedisTokenStore when Redis is down', () => {
       () => downStore.lock(freshKey(), { ttlMs: 1_000, waitMs: 1_000 }),
     ]) {
       const started = Date.now();
-      const error = await operation().then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
+      const error = await rejectionOf(operation());
       expect(AuthError.isInstance(error)).toBe(true);
       expect((error as AuthError).code).toBe(AuthErrorCode.storeUnavailable);
       expect((error as AuthError).hint).toMatch(/Redis is running/);

@@ -1,15 +1,8 @@
 import type { RedisClientType, RedisClusterType } from '@redis/client';
 import { AuthError, AuthErrorCode } from '../auth-errors.js';
 import { lockTimeout } from '../memory-token-store.js';
-import {
-  type GrantKey,
-  grantKeyString,
-  type LockOptions,
-  type StoredGrant,
-  type TokenStore,
-  type TokenStoreLock,
-  type VersionedGrant,
-} from '../token-store.js';
+import type { GrantKey, LockOptions, StoredGrant, TokenStore, TokenStoreLock, VersionedGrant } from '../token-store.js';
+import { grantKeyString } from '../token-store.js';
 
 // The commands the store sends. Picking them (rather than taking the whole client type) is what lets
 // a cluster client built with default generics in: RedisClusterType<any, …> is not a supertype of it.

@@ -6,6 +6,7 @@
 // START=on-go (print "ready", then start the callers when a line "go" arrives on stdin), RUN_MS (run
 // until that long after the start instead of until DEADLINE).
 import { createInterface } from 'node:readline';
+import { demoClientSettingsFromEnvironment, demoGrantKey, sleep } from '@coverlink/test-kit/standalone';
 import { createClient } from '@redis/client';
 import { createAuthorizationCodeClient } from '../authorization-code.js';
 import { createRefreshTokenCipher } from '../refresh-token-cipher.js';
@@ -20,7 +21,8 @@ const environment = (name: string): string => {
 
 const redis = await createClient({ url: environment('REDIS_URL'), disableOfflineQueue: true }).connect();
 const store = new RedisTokenStore(redis);
-const key = { provider: 'helloclaims', clientId: environment('CLIENT_ID'), subject: environment('SUBJECT') };
+const { redirectUri, ...demoClient } = demoClientSettingsFromEnvironment();
+const key = demoGrantKey(environment('SUBJECT'));
 
 if (process.env.MODE === 'hold-lock') {
   await store.lock(key, { ttlMs: Number(environment('LOCK_TTL_MS')), waitMs: 5_000 });
@@ -29,15 +31,10 @@ if (process.env.MODE === 'hold-lock') {
 }
 
 const tokens = createUserTokenProvider({
-  oauthClient: createAuthorizationCodeClient({
-    authorizationUrl: environment('AUTHORIZE_URL'),
-    tokenUrl: environment('TOKEN_URL'),
-    clientId: environment('CLIENT_ID'),
-    clientSecret: environment('CLIENT_SECRET'),
-  }),
+  oauthClient: createAuthorizationCodeClient(demoClient),
   store,
   key,
-  redirectUri: environment('REDIRECT_URI'),
+  redirectUri,
   expirySkewSeconds: Number(environment('SKEW_SECONDS')),
   lock: { ttlMs: process.env.LOCK_TTL_MS === undefined ? undefined : Number(process.env.LOCK_TTL_MS) },
   cipher:
@@ -67,7 +64,7 @@ async function caller(): Promise<void> {
     } catch (error) {
       errors.push({ code: (error as { code?: unknown }).code, message: error instanceof Error ? error.message : String(error) });
     }
-    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
+    await sleep(5 + Math.random() * 10);
   }
 }
 

@@ -1,10 +1,14 @@
-import {
-  demoClient,
-  logInAt,
-  type RunningHelloClaimsAuthorizationServer,
-  startHelloClaimsAuthorizationServer,
-} from '@coverlink/mock-helloclaims';
 import { type RunningRedis, startRedisServer } from '@coverlink/mocks';
+import {
+  type DemoAuthorizationServer,
+  demoClientEnvironment,
+  demoClientSettings,
+  demoGrantKey,
+  invalidGrantCount,
+  logInDemoUser,
+  sleep,
+  startDemoAuthorizationServer,
+} from '@coverlink/test-kit';
 import { createClient } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthorizationCodeClient } from '../authorization-code.js';
@@ -16,14 +20,13 @@ import { RedisTokenStore } from './redis-token-store.js';
 const accessTokenSeconds = 2;
 const skewSeconds = 0.5;
 const usableMs = (accessTokenSeconds - skewSeconds) * 1000;
-const redirectUri = demoClient.redirectUris[0] ?? '';
 
 let redis: RunningRedis;
-let server: RunningHelloClaimsAuthorizationServer;
+let server: DemoAuthorizationServer;
 
 beforeAll(async () => {
   redis = await startRedisServer();
-  server = await startHelloClaimsAuthorizationServer({ port: 0, accessTokenLifetimeSeconds: accessTokenSeconds });
+  server = await startDemoAuthorizationServer({ accessTokenLifetimeSeconds: accessTokenSeconds });
 }, 120_000);
 
 afterAll(async () => {
@@ -33,20 +36,9 @@ afterAll(async () => {
 
 /** Logs the demo user in on the mock and stores the grant in Redis under `subject`; returns the first access token. */
 async function connect(subject: string): Promise<string> {
-  const oauthClient = createAuthorizationCodeClient({
-    authorizationUrl: server.authorizeUrl,
-    tokenUrl: server.tokenUrl,
-    clientId: demoClient.clientId,
-    clientSecret: demoClient.clientSecret,
-  });
-  const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
-  const tokens = await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
+  const tokens = await logInDemoUser(createAuthorizationCodeClient(demoClientSettings(server)));
   const client = await createClient({ url: redis.url }).connect();
-  await storeGrant({
-    store: new RedisTokenStore(client),
-    key: { provider: 'helloclaims', clientId: demoClient.clientId, subject },
-    tokens,
-  });
+  await storeGrant({ store: new RedisTokenStore(client), key: demoGrantKey(subject), tokens });
   client.destroy();
   return tokens.accessToken;
 }
@@ -54,17 +46,11 @@ async function connect(subject: string): Promise<string> {
 function startWorker(environment: Record<string, string>): RaceWorker {
   return startRaceWorker({
     REDIS_URL: redis.url,
-    AUTHORIZE_URL: server.authorizeUrl,
-    TOKEN_URL: server.tokenUrl,
-    CLIENT_ID: demoClient.clientId,
-    CLIENT_SECRET: demoClient.clientSecret,
-    REDIRECT_URI: redirectUri,
+    ...demoClientEnvironment(server),
     SKEW_SECONDS: String(skewSeconds),
     ...environment,
   });
 }
-
-const invalidGrants = () => Object.values(server.stats().invalidGrant).reduce((sum, count) => sum + count, 0);
 
 describe('refresh-token rotation across processes sharing Redis', () => {
   it('4 processes × 50 callers: one refresh per expiry window, no invalid_grant, no re-login', async () => {
@@ -83,7 +69,7 @@ describe('refresh-token rotation across processes sharing Redis', () => {
       expect(result.report?.errors).toEqual([]);
       expect(result.report?.calls).toBeGreaterThan(100);
     }
-    expect(invalidGrants()).toBe(0);
+    expect(invalidGrantCount(server)).toBe(0);
 
     const tokens = new Set(results.flatMap((result) => result.report?.tokens ?? []));
     tokens.add(firstToken);
@@ -99,7 +85,7 @@ describe('refresh-token rotation across processes sharing Redis', () => {
   it('a process killed while holding the refresh lock: the others wait for the lock to expire, then carry on', async () => {
     await connect('killed-holder');
     // Let the access token expire, so every caller needs the lock.
-    await new Promise((resolve) => setTimeout(resolve, accessTokenSeconds * 1000));
+    await sleep(accessTokenSeconds * 1000);
     const holder = startWorker({ SUBJECT: 'killed-holder', MODE: 'hold-lock', LOCK_TTL_MS: '2000', DEADLINE: '0' });
     await holder.printed('locked');
     holder.child.kill('SIGKILL');
@@ -114,7 +100,7 @@ describe('refresh-token rotation across processes sharing Redis', () => {
       expect(result.code, result.output).toBe(0);
       expect(result.report?.errors).toEqual([]);
     }
-    expect(invalidGrants()).toBe(0);
+    expect(invalidGrantCount(server)).toBe(0);
     expect(server.stats().refreshesPerformed - refreshesBefore).toBeGreaterThanOrEqual(1);
   }, 60_000);
 });

@@ -22,7 +22,7 @@ export function addHelloClaimsCommands(program: Command, options: RunOptions): v
       .option('--client-secret <secret>', 'client secret; prefer env COVERLINK_HELLOCLAIMS_CLIENT_SECRET or .env (flags show in ps)')
       .option('--authorization-url <url>', 'authorize endpoint (env COVERLINK_HELLOCLAIMS_AUTHORIZATION_URL)')
       .option('--token-url <url>', 'token endpoint (env COVERLINK_HELLOCLAIMS_TOKEN_URL)')
-      .option('--api-url <url>', 'repairer API (env COVERLINK_HELLOCLAIMS_API_URL)')
+      .option('--base-url <url>', 'repairer API (env COVERLINK_HELLOCLAIMS_BASE_URL)')
       .option(
         '--redirect-uri <uri>',
         'registered redirect URI (env COVERLINK_HELLOCLAIMS_REDIRECT_URI; default http://127.0.0.1:9999/callback)',
@@ -45,7 +45,7 @@ export function addHelloClaimsCommands(program: Command, options: RunOptions): v
 function clientFor(config: HelloClaimsConfig): { client: HelloClaimsClient; store: FileTokenStore } {
   checkUrl(config.authorizationUrl, '--authorization-url');
   checkUrl(config.tokenUrl, '--token-url');
-  checkUrl(config.apiUrl, '--api-url');
+  checkUrl(config.baseUrl, '--base-url');
   const store = new FileTokenStore({ directory: config.storeDirectory });
   const client = createHelloClaimsClient({
     clientId: config.clientId,
@@ -53,7 +53,7 @@ function clientFor(config: HelloClaimsConfig): { client: HelloClaimsClient; stor
     redirectUri: config.redirectUri,
     authorizationUrl: config.authorizationUrl,
     tokenUrl: config.tokenUrl,
-    baseUrl: config.apiUrl,
+    baseUrl: config.baseUrl,
     tokenStore: store,
   });
   return { client, store };

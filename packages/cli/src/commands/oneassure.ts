@@ -7,7 +7,7 @@ interface RedirectFlags {
   userId: string;
   clientId?: string;
   clientSecret?: string;
-  apiUrl?: string;
+  baseUrl?: string;
 }
 
 export function addOneAssureCommands(program: Command, options: RunOptions): void {
@@ -22,15 +22,15 @@ export function addOneAssureCommands(program: Command, options: RunOptions): voi
     .requiredOption('--user-id <id>', "your platform's id of the user")
     .option('--client-id <id>', 'client id (env COVERLINK_ONEASSURE_CLIENT_ID)')
     .option('--client-secret <secret>', 'client secret; prefer env COVERLINK_ONEASSURE_CLIENT_SECRET or .env (flags show in ps)')
-    .option('--api-url <url>', 'API host (env COVERLINK_ONEASSURE_API_URL; default the local mock; required with --env sandbox)')
+    .option('--base-url <url>', 'API host (env COVERLINK_ONEASSURE_BASE_URL; default the local mock; required with --env sandbox)')
     .action(async (flags: RedirectFlags, command: Command) => {
       const context = contextOf(command, options);
       const config = resolveOneAssureConfig(context.source, context.environment, flags);
-      checkUrl(config.apiUrl, '--api-url');
+      checkUrl(config.baseUrl, '--base-url');
       const url = await createRedirectUrl({
         clientId: config.clientId,
         clientSecret: config.clientSecret,
-        tokenUrl: `${config.apiUrl}/v1/auth/token`,
+        tokenUrl: `${config.baseUrl}/v1/auth/token`,
         userId: flags.userId,
       });
       context.reporter.line(url);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkProviderStructure, listProviders } from './provider-structure.js';
+import { checkProviderStructure, checkRuntimeLibrariesNameNoProvider, listProviders } from './provider-structure.js';
 
 /** The parts of a provider's package.json the tests break. */
 interface ProviderManifest {
@@ -23,6 +23,79 @@ describe('the provider packages of this workspace', () => {
 
   it.each(providers)('%s has the anatomy of a provider package', (provider) => {
     expect(checkProviderStructure(workspaceRoot, provider)).toEqual([]);
+  });
+
+  it('are named nowhere in what the runtime libraries ship', () => {
+    expect(checkRuntimeLibrariesNameNoProvider(workspaceRoot)).toEqual([]);
+  });
+});
+
+describe('the check that the runtime libraries name no provider', () => {
+  // A workspace of one runtime library (auth's package.json, one source file), the providers'
+  // package.json and coverlink.provider.json, and the list of files that never ship.
+  let copy: string;
+  const write = (path: string, text: string) => {
+    mkdirSync(join(copy, path, '..'), { recursive: true });
+    writeFileSync(join(copy, path), text);
+  };
+
+  beforeEach(() => {
+    copy = mkdtempSync(join(tmpdir(), 'coverlink-runtime-names-'));
+    for (const path of [
+      'tsconfig.build.shared.json',
+      'packages/auth/package.json',
+      ...providers.flatMap((name) => [`packages/${name}/package.json`, `packages/${name}/coverlink.provider.json`]),
+    ]) {
+      mkdirSync(join(copy, path, '..'), { recursive: true });
+      cpSync(join(workspaceRoot, path), join(copy, path));
+    }
+    write('packages/auth/src/token-request.ts', 'export const tokenRequest = (url: string) => fetch(url);\n');
+  });
+
+  afterEach(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('finds nothing in a library that names no provider', () => {
+    expect(checkRuntimeLibrariesNameNoProvider(copy)).toEqual([]);
+  });
+
+  it('names an identifier, a string and a template that name a provider, by any spelling', () => {
+    write(
+      'packages/auth/src/token-request.ts',
+      [
+        'export function createOneAssureSessionToken(): void {}',
+        "export const hint = 'Codes live 60 s at Hello Claims';",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the template is the file's text
+        'export const url = (host: string) => `https://${host}.OSIGU.com/token`;',
+      ].join('\n'),
+    );
+    expect(checkRuntimeLibrariesNameNoProvider(copy)).toEqual([
+      'packages/auth/src/token-request.ts:1 names the provider oneassure in code: "createOneAssureSessionToken"',
+      'packages/auth/src/token-request.ts:2 names the provider helloclaims in code: "Codes live 60 s at Hello Claims"',
+      'packages/auth/src/token-request.ts:3 names the provider osigu in code: ".OSIGU.com/token"',
+    ]);
+  });
+
+  it('names a dependency on a provider package or its mock', () => {
+    const manifestPath = join(copy, 'packages/auth/package.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest.dependencies['@coverlink/mock-helloclaims'] = 'workspace:*';
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect(checkRuntimeLibrariesNameNoProvider(copy)).toEqual([
+      'packages/auth/package.json lists @coverlink/mock-helloclaims, which names the provider helloclaims, in dependencies',
+    ]);
+  });
+
+  it('leaves comments, tests and generated code alone', () => {
+    write(
+      'packages/auth/src/token-request.ts',
+      '/** For client credentials, e.g. OSIGU. */\nexport const grant = 1; // as OneAssure does\n',
+    );
+    write(
+      'packages/auth/src/token-request.test.ts',
+      "import { startHelloClaimsAuthorizationServer } from '@coverlink/mock-helloclaims';\n",
+    );
+    write('packages/auth/src/generated/osigu.ts', 'export interface osiguPaths {}\n');
+    expect(checkRuntimeLibrariesNameNoProvider(copy)).toEqual([]);
   });
 });
 

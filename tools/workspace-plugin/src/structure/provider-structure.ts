@@ -2,6 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { listProviderRoots, providerManifestFileName, readProviderManifest } from '../manifest/provider-manifest.js';
+import { testOnlyFileGlobs } from '../plugin/test-only-files.js';
+
+// Where the workspace keeps its projects (the globs of pnpm-workspace.yaml), for the checks that find projects by their Nx tags.
+const projectFolders = ['packages', 'mocks', 'tools'];
 
 const sourceExtensions = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs'];
 
@@ -42,6 +46,83 @@ export function checkProviderStructure(workspaceRoot: string, provider: string):
   return problems;
 }
 
+/**
+ * What makes a runtime library (a package tagged `type:library`: core, auth) name a provider, one
+ * human-readable problem a line; empty when none does. The shared runtime serves every provider
+ * alike, so a provider's name, display name or package in what a library ships (an identifier, a
+ * string, a dependency) means provider code sits in the wrong package. Comments may mention
+ * providers as examples; tests and generated code are not read.
+ */
+export function checkRuntimeLibrariesNameNoProvider(workspaceRoot: string): string[] {
+  const providers = findProviderProjects(workspaceRoot);
+  const testOnly = testOnlySuffixes(workspaceRoot);
+  const problems: string[] = [];
+  for (const library of findProjectsTagged(workspaceRoot, 'type:library')) {
+    const manifestPath = join(library.root, 'package.json');
+    const manifest = readJson(manifestPath);
+    for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+      for (const dependency of Object.keys(objectAt(manifest, field) ?? {})) {
+        const named = providerNamedIn(dependency, providers);
+        if (named)
+          problems.push(
+            `${workspacePath(workspaceRoot, manifestPath)} lists ${dependency}, which names the provider ${named}, in ${field}`,
+          );
+      }
+    }
+    const sources = listSourceFiles(join(library.root, 'src')).filter(
+      (file) => !testOnly.some((suffix) => file.endsWith(suffix)) && !file.split(sep).includes('generated'),
+    );
+    for (const file of sources) {
+      const sourceFile = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      for (const { text, position } of codeTexts(sourceFile)) {
+        const named = providerNamedIn(text, providers);
+        if (!named) continue;
+        const line = sourceFile.getLineAndCharacterOfPosition(position).line + 1;
+        problems.push(`${workspacePath(workspaceRoot, file)}:${line} names the provider ${named} in code: ${JSON.stringify(text)}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * The endings of the files that never ship, from the one list of them (tsconfig.build.shared.json's
+ * exclusions: `**\/*.test.ts` gives `.test.ts`), so the check skips what the build skips.
+ */
+function testOnlySuffixes(workspaceRoot: string): string[] {
+  return testOnlyFileGlobs(workspaceRoot).flatMap((glob) => /^\*\*\/\*(\..+)$/.exec(glob)?.[1] ?? []);
+}
+
+/** The provider whose folder name `text` holds, ignoring case and anything but letters and digits (so `Hello Claims` and `HELLO_CLAIMS` count). */
+function providerNamedIn(text: string, providers: ProviderProject[]): string | undefined {
+  const letters = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return providers.find((provider) => letters.includes(provider.name))?.name;
+}
+
+/** Every identifier, string, template part, regular expression and JSX text of a module, with its position; comments are not nodes, so they are left out. */
+function codeTexts(sourceFile: ts.SourceFile): Array<{ text: string; position: number }> {
+  const texts: Array<{ text: string; position: number }> = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isIdentifier(node) ||
+      ts.isPrivateIdentifier(node) ||
+      ts.isStringLiteralLike(node) ||
+      ts.isTemplateLiteralToken(node) ||
+      ts.isRegularExpressionLiteral(node) ||
+      ts.isJsxText(node)
+    ) {
+      texts.push({ text: node.text, position: node.getStart(sourceFile) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return texts;
+}
+
+function workspacePath(workspaceRoot: string, path: string): string {
+  return relative(workspaceRoot, path).split(sep).join('/');
+}
+
 function anatomyFiles(provider: string): string[] {
   return [
     'package.json',
@@ -78,6 +159,23 @@ function findProviderProjects(workspaceRoot: string): ProviderProject[] {
       packageName: typeof manifest?.name === 'string' ? manifest.name : undefined,
     };
   });
+}
+
+/** The projects whose package.json or project.json carries the Nx tag `tag`, by folder name. */
+function findProjectsTagged(workspaceRoot: string, tag: string): ProviderProject[] {
+  const projects: ProviderProject[] = [];
+  for (const folder of projectFolders) {
+    for (const name of listDirectory(join(workspaceRoot, folder))) {
+      const root = join(workspaceRoot, folder, name);
+      const manifest = readJson(join(root, 'package.json'));
+      const projectJson = readJson(join(root, 'project.json'));
+      const tags = [...stringArray(objectAt(manifest, 'nx')?.tags), ...stringArray(projectJson?.tags)];
+      if (!tags.includes(tag)) continue;
+      const packageName = typeof manifest?.name === 'string' ? manifest.name : undefined;
+      projects.push({ name, root, packageName });
+    }
+  }
+  return projects.sort((left, right) => left.name.localeCompare(right.name));
 }
 
 function checkPublicSurface(packageRoot: string, provider: string, report: (problem: string) => void): void {
@@ -260,6 +358,10 @@ function objectAt(value: Record<string, unknown> | undefined, key: string): Reco
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 function isInside(path: string, folder: string): boolean {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { secretsEqual } from '@coverlink/mocks';
 import { normalizeRedirectUri, type RegisteredClient } from './config.js';
 import { readFormBody, repeatedParameters, sendJson } from './http.js';
-import type { GrantResult, IssuedTokens, TokenStore } from './token-store.js';
+import type { GrantResult, IssuedGrants, IssuedTokens } from './issued-grants.js';
 
 /** The body of a successful token response, with the fields and the order of the Hello Claims document. */
 export interface HelloClaimsTokenResponse {
@@ -23,9 +23,9 @@ export interface HelloClaimsTokenResponse {
 export type TokenErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type' | 'invalid_scope';
 
 /** What the token endpoint needs from the server. */
-export interface TokenEndpointSettings {
+export interface TokenEndpointHandlerSettings {
   clients: ReadonlyMap<string, RegisteredClient>;
-  store: TokenStore;
+  grants: IssuedGrants;
   onLog: (line: string) => void;
 }
 
@@ -69,10 +69,10 @@ const basicHeaderPattern = /^basic +([A-Za-z0-9+/]+={0,2}) *$/i;
  * `POST /login/token`: client authentication (HTTP Basic as documented, or `client_secret_post`), then the
  * `authorization_code`, `refresh_token` and `client_credentials` grants. Answers are never cacheable (RFC 6749 §5.1).
  */
-export class TokenEndpoint {
-  readonly #settings: TokenEndpointSettings;
+export class TokenEndpointHandler {
+  readonly #settings: TokenEndpointHandlerSettings;
 
-  constructor(settings: TokenEndpointSettings) {
+  constructor(settings: TokenEndpointHandlerSettings) {
     this.#settings = settings;
   }
 
@@ -105,7 +105,7 @@ export class TokenEndpoint {
       const redirectUri = params.get('redirect_uri');
       if (code === null || code === '') return this.#sendError(response, 'invalid_request', 'code is required.');
       if (redirectUri === null || redirectUri === '') return this.#sendError(response, 'invalid_request', 'redirect_uri is required.');
-      result = this.#settings.store.exchangeCode({
+      result = this.#settings.grants.exchangeCode({
         code,
         clientId: client.clientId,
         // An unparsable value is compared as sent: it matches nothing, so it ends as redirect_uri_mismatch.
@@ -118,7 +118,7 @@ export class TokenEndpoint {
       const redirectUri = params.get('redirect_uri');
       // The doc's refresh request "will need to contain" redirect_uri, though RFC 6749 §6 has none: required here.
       if (redirectUri === null || redirectUri === '') return this.#sendError(response, 'invalid_request', 'redirect_uri is required.');
-      result = this.#settings.store.refresh({
+      result = this.#settings.grants.refresh({
         refreshToken,
         clientId: client.clientId,
         redirectUri: normalizeRedirectUri(redirectUri) ?? redirectUri,
@@ -126,7 +126,7 @@ export class TokenEndpoint {
       });
     } else if (grantType === 'client_credentials') {
       // The doc sends redirect_uri here too; it has no meaning without a browser, so it is ignored.
-      result = { ok: true, tokens: this.#settings.store.clientCredentials(client.clientId, this.#scopes(params)) };
+      result = { ok: true, tokens: this.#settings.grants.clientCredentials(client.clientId, this.#scopes(params)) };
     } else {
       return this.#sendError(response, 'unsupported_grant_type', `grant_type ${grantType} is not supported.`);
     }
@@ -217,7 +217,7 @@ export class TokenEndpoint {
 
   #sendError(response: ServerResponse, error: TokenErrorCode, description: string): void {
     if (error === 'invalid_client') {
-      this.#settings.store.countInvalidClient();
+      this.#settings.grants.countInvalidClient();
       this.#settings.onLog(`token: invalid_client: ${description}`);
       // RFC 6749 §5.2: 401 with a challenge for the scheme the client is expected to use, which is Basic here.
       sendJson(

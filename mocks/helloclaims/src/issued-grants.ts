@@ -90,7 +90,7 @@ export type GrantResult =
   | { ok: false; error: 'invalid_scope'; description: string };
 
 /** Lifetimes in seconds, and the clock in milliseconds. */
-export interface TokenStoreSettings {
+export interface IssuedGrantsSettings {
   codeSeconds: number;
   accessTokenSeconds: number;
   refreshTokenSeconds: number;
@@ -143,8 +143,8 @@ function failure(reason: InvalidGrantReason, description: string): GrantFailure 
  * The state of the authorization server: codes and tokens, in memory. Tokens are kept by value (a real server would keep
  * hashes); expired records are kept too, so that a late reuse is still recognised as reuse rather than as an unknown token.
  */
-export class TokenStore {
-  readonly #settings: TokenStoreSettings;
+export class IssuedGrants {
+  readonly #settings: IssuedGrantsSettings;
   readonly #codes = new Map<string, CodeRecord>();
   readonly #accessTokens = new Map<string, AccessTokenRecord>();
   readonly #refreshTokens = new Map<string, RefreshTokenRecord>();
@@ -164,7 +164,7 @@ export class TokenStore {
   };
   readonly #invalidGrant = Object.fromEntries(invalidGrantReasons.map((reason) => [reason, 0])) as Record<InvalidGrantReason, number>;
 
-  constructor(settings: TokenStoreSettings) {
+  constructor(settings: IssuedGrantsSettings) {
     this.#settings = settings;
   }
 

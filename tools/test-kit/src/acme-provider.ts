@@ -1,9 +1,8 @@
-// Test support, never built into dist: a tiny hand-written openapi-typescript `paths` type and the
-// ProviderProfile of an imaginary provider, "acme", plus a fake TokenProvider that counts its calls.
-import type { ProviderProfile } from './provider-profile.js';
-import type { BodyShape } from './redaction.js';
-import type { TokenProvider } from './token-provider.js';
+// acme, an imaginary provider for the tests of the shared runtime: a tiny hand-written
+// openapi-typescript `paths` type and its provider profile, written by shape (core's
+// `ProviderProfile`) so this kit does not depend on core, whose tests use it.
 
+/** One thing of acme's API. */
 export interface Thing {
   id: string;
   label: string;
@@ -14,6 +13,7 @@ export interface AcmeError {
   error: { code: string; message: string };
 }
 
+/** One page of things, paged by cursor or by page number. */
 export interface ThingPage {
   items: Thing[];
   end_cursor?: string | null;
@@ -89,15 +89,15 @@ export interface paths {
 /** Acme's sensitive fields, as codegen would list them from an acme spec marking them `x-coverlink-sensitive`. */
 export const acmeSensitiveFields = ['first_name', 'last_name', 'document_number', 'birthdate', 'phone', 'email'] as const;
 
-const sensitive: BodyShape = { sensitive: true };
-const scalar: BodyShape = { scalar: true };
+const sensitive = { sensitive: true } as const;
+const scalar = { scalar: true } as const;
 
 /**
  * Acme's error shape, as codegen would emit it: the `error` envelope with a safe code and message,
  * and a `received` echo of the person sent, whose personal fields are sensitive. Anything else in
  * an acme error body is dropped.
  */
-export const acmeErrorShape: BodyShape = {
+export const acmeErrorShape = {
   properties: {
     error: { properties: { code: scalar, message: scalar } },
     received: {
@@ -113,37 +113,21 @@ export const acmeErrorShape: BodyShape = {
       },
     },
   },
-};
+} as const;
 
-export const acmeProfile: ProviderProfile = {
+/** The profile (core's `ProviderProfile` shape) of acme, an imaginary provider. */
+export const acmeProfile = {
   name: 'acme',
   packageName: '@coverlink/x',
   packageVersion: '1.2.3',
   sensitiveFields: acmeSensitiveFields,
   errorShape: acmeErrorShape,
   requestIdHeader: 'x-acme-request-id',
-  readError(body) {
+  readError(body: unknown): { code?: string | undefined; message?: string | undefined } {
     const error = (body as Partial<AcmeError> | null | undefined)?.error;
     return { code: error?.code, message: error?.message };
   },
-  hint(status, operation) {
+  hint(status: number, operation: string): string | undefined {
     return `Acme hint for ${status} on ${operation}.`;
   },
 };
-
-/** A TokenProvider handing out `token-1`, `token-2`, … (a new one after each invalidate), counting calls. */
-export function countingTokenProvider(prefix = 'token') {
-  let issued = 1;
-  const calls = { getToken: 0, invalidated: [] as (string | undefined)[] };
-  const tokens: TokenProvider = {
-    async getToken() {
-      calls.getToken++;
-      return `${prefix}-${issued}`;
-    },
-    invalidate(rejectedToken) {
-      calls.invalidated.push(rejectedToken);
-      if (rejectedToken === undefined || rejectedToken === `${prefix}-${issued}`) issued++;
-    },
-  };
-  return { tokens, calls };
-}

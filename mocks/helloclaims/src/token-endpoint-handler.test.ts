@@ -12,7 +12,7 @@ import {
   refresh,
   type TokenAnswer,
 } from './oauth-flow.test-support.js';
-import { formatHelloClaimsDate } from './token-endpoint.js';
+import { formatHelloClaimsDate } from './token-endpoint-handler.js';
 
 const redirectUri = demoClient.redirectUris[0];
 const netDate = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}\+00:00$/;

@@ -1,21 +1,59 @@
-// The behaviour every TokenStore must have, run against each implementation.
+// The behaviour every TokenStore must have, run against each implementation (memory, Redis, Redis
+// Cluster, the CLI's file store). Typed by the shape of auth's `TokenStore`, so this kit does not
+// depend on auth, whose tests use it.
 import { describe, expect, it } from 'vitest';
-import { AuthError, AuthErrorCode } from './auth-errors.js';
-import type { GrantKey, StoredGrant, TokenStore } from './token-store.js';
+import { rejectionOf, sleep } from './promise-outcomes.js';
+
+/** Whose grant (auth's `GrantKey`). */
+export interface GrantKeyShape {
+  provider: string;
+  clientId: string;
+  subject: string;
+}
+
+/** A grant as stored (auth's `StoredGrant`). */
+export type GrantShape = ReturnType<typeof grant>;
+
+/** The operations of auth's `TokenStore` the contract exercises. */
+export interface TokenStoreUnderTest {
+  get(key: GrantKeyShape): Promise<{ grant: GrantShape; version: number } | undefined>;
+  set(key: GrantKeyShape, grant: GrantShape): Promise<number>;
+  compareAndSet(key: GrantKeyShape, expectedVersion: number | undefined, grant: GrantShape): Promise<boolean>;
+  delete(key: GrantKeyShape): Promise<void>;
+  lock(
+    key: GrantKeyShape,
+    options: { ttlMs: number; waitMs: number },
+  ): Promise<{ release(): Promise<void>; extend(ttlMs: number): Promise<boolean> }>;
+}
+
+/** The stable code of auth's lock-timeout error, which `TokenStore.lock` documents it throws when the wait runs out. */
+export const lockTimeoutCode = 'AUTH_LOCK_TIMEOUT';
 
 let counter = 0;
 /** A key no other test uses, so suites can share one store. */
-export function freshKey(): GrantKey {
+export function freshKey(): GrantKeyShape {
   counter += 1;
-  return { provider: 'helloclaims', clientId: 'client|with:odd chars', subject: `user-${counter}-${Math.random().toString(36).slice(2)}` };
+  return { provider: 'acme', clientId: 'client|with:odd chars', subject: `user-${counter}-${Math.random().toString(36).slice(2)}` };
 }
 
-export function grant(accessToken: string, refreshToken = `refresh-of-${accessToken}`): StoredGrant {
-  return { accessToken, accessTokenExpiresAt: 1_800_000_000_000, refreshToken, scope: 'requests jobs', status: 'active' };
+/** A stored grant whose tokens are named after `accessToken`. */
+export function grant(accessToken: string, refreshToken = `refresh-of-${accessToken}`) {
+  return {
+    accessToken,
+    accessTokenExpiresAt: 1_800_000_000_000 as number | undefined,
+    refreshToken: refreshToken as string | undefined,
+    scope: 'requests jobs' as string | undefined,
+    status: 'active' as 'active' | 'dead',
+  };
 }
 
-/** Runs the behaviour every {@link TokenStore} must have (versions, compare-and-set, the lock and its lease) against `store`. */
-export function describeTokenStoreContract(name: string, store: () => TokenStore): void {
+function expectLockTimeout(error: unknown): void {
+  expect(error).toBeInstanceOf(Error);
+  expect((error as { code?: unknown }).code).toBe(lockTimeoutCode);
+}
+
+/** Runs the behaviour every `TokenStore` must have (versions, compare-and-set, the lock and its lease) against `store`. */
+export function describeTokenStoreContract(name: string, store: () => TokenStoreUnderTest): void {
   describe(`${name}: the TokenStore contract`, () => {
     it('returns nothing for an unknown key, then what was set, with increasing versions', async () => {
       const key = freshKey();
@@ -30,7 +68,7 @@ export function describeTokenStoreContract(name: string, store: () => TokenStore
       const key = freshKey();
       await store().set(key, grant('mine'));
       expect(await store().get({ ...key, subject: `${key.subject}-other` })).toBeUndefined();
-      expect(await store().get({ ...key, provider: 'osigu' })).toBeUndefined();
+      expect(await store().get({ ...key, provider: 'another-provider' })).toBeUndefined();
       expect(await store().get({ ...key, clientId: 'another' })).toBeUndefined();
     });
 
@@ -62,7 +100,7 @@ export function describeTokenStoreContract(name: string, store: () => TokenStore
           order.push('second acquired');
           return lock;
         });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
       order.push('first releasing');
       await first.release();
       await (await second).release();
@@ -73,13 +111,7 @@ export function describeTokenStoreContract(name: string, store: () => TokenStore
       const key = freshKey();
       const held = await store().lock(key, { ttlMs: 5_000, waitMs: 100 });
       const started = Date.now();
-      const error = await store()
-        .lock(key, { ttlMs: 5_000, waitMs: 150 })
-        .then(
-          () => undefined,
-          (caught: unknown) => caught,
-        );
-      expect(AuthError.isInstance(error) && error.code).toBe(AuthErrorCode.lockTimeout);
+      expectLockTimeout(await rejectionOf(store().lock(key, { ttlMs: 5_000, waitMs: 150 })));
       expect(Date.now() - started).toBeGreaterThanOrEqual(140);
       await held.release();
     });
@@ -94,16 +126,10 @@ export function describeTokenStoreContract(name: string, store: () => TokenStore
     it('does not let an expired holder release the lock its successor took', async () => {
       const key = freshKey();
       const expired = await store().lock(key, { ttlMs: 100, waitMs: 100 });
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await sleep(150);
       const successor = await store().lock(key, { ttlMs: 5_000, waitMs: 100 });
       await expired.release();
-      const error = await store()
-        .lock(key, { ttlMs: 5_000, waitMs: 100 })
-        .then(
-          () => undefined,
-          (caught: unknown) => caught,
-        );
-      expect(AuthError.isInstance(error) && error.code).toBe(AuthErrorCode.lockTimeout);
+      expectLockTimeout(await rejectionOf(store().lock(key, { ttlMs: 5_000, waitMs: 100 })));
       await successor.release();
     });
 
@@ -163,8 +189,4 @@ export function describeTokenStoreContract(name: string, store: () => TokenStore
       await next.release();
     });
   });
-}
-
-function sleep(milliseconds: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }

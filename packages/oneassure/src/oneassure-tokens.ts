@@ -1,9 +1,18 @@
+// OneAssure's token endpoint, on auth's generic client-credentials hooks: a per-user session token
+// (nothing cached) and a cached business token, both through one fetch adapter that speaks
+// OneAssure's JSON instead of OAuth's form.
+import {
+  AuthError,
+  AuthErrorCode,
+  AuthRateLimitedError,
+  type ClientCredentialsSettings,
+  createClientCredentialsTokenProvider,
+  createClientCredentialsTokenRequest,
+  type TokenEndpointSettings,
+  tokenRequestTransport,
+} from '@coverlink/auth';
 import { parseRetryAfterMs, safeCode, type TokenProvider } from '@coverlink/core';
-import * as oauth from 'oauth4webapi';
-import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
-import { createClientCredentialsTokenProvider } from './client-credentials.js';
-import { createTokenEndpoint, type TokenEndpointSettings } from './token-endpoint.js';
-import { readTokenResponse } from './token-response.js';
+import { oneAssureProfile } from './oneassure-profile.js';
 
 /**
  * Settings shared by {@link createOneAssureSessionToken} and {@link createOneAssureBusinessTokenProvider}.
@@ -91,18 +100,7 @@ export async function createOneAssureSessionToken(
   settings: OneAssureTokenSettings,
   options: OneAssureSessionTokenOptions,
 ): Promise<OneAssureSessionToken> {
-  const { scopes } = readSettings(settings);
-  const endpoint = createTokenEndpoint(
-    {
-      tokenUrl: settings.tokenUrl,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      clientAuthentication: 'client_secret_post',
-      ...transportSettings(settings),
-    },
-    undefined,
-    oneAssureTokenFetch,
-  );
+  const request = createClientCredentialsTokenRequest(tokenEndpointSettings(settings), oneAssureTokenFetch);
   const userId: unknown = options?.userId;
   if (typeof userId !== 'string' || userId.trim() === '') {
     throw new AuthError('userId is missing or empty: a OneAssure session token is minted for one end user.', {
@@ -110,17 +108,7 @@ export async function createOneAssureSessionToken(
       hint: "Pass your platform's id for the user being redirected, e.g. createOneAssureSessionToken(settings, { userId: user.id }).",
     });
   }
-  const requestedAt = (settings.now ?? Date.now)();
-  const response = await endpoint.send(() =>
-    oauth.clientCredentialsGrantRequest(
-      endpoint.authorizationServer,
-      endpoint.client,
-      endpoint.authenticate,
-      new URLSearchParams({ scope: scopes.join(' '), user_id: userId }),
-      endpoint.requestOptions({ repeat: 'always', signal: options.signal }),
-    ),
-  );
-  const token = await readTokenResponse(endpoint.authorizationServer, endpoint.client, response, requestedAt);
+  const token = await request({ parameters: { user_id: userId }, signal: options.signal });
   return { accessToken: token.accessToken, expiresInSeconds: token.expiresInSeconds };
 }
 
@@ -152,34 +140,26 @@ export async function createOneAssureSessionToken(
  * ```
  */
 export function createOneAssureBusinessTokenProvider(settings: OneAssureTokenSettings): TokenProvider {
-  const { scopes } = readSettings(settings);
   return createClientCredentialsTokenProvider(
-    {
-      tokenUrl: settings.tokenUrl,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      scope: scopes,
-      clientAuthentication: 'client_secret_post',
-      expirySkewSeconds: settings.expirySkewSeconds,
-      now: settings.now,
-      ...transportSettings(settings),
-    },
+    { ...tokenEndpointSettings(settings), expirySkewSeconds: settings.expirySkewSeconds },
     oneAssureTokenFetch,
   );
 }
 
-// The request pipeline's settings of a OneAssure token request, named after the provider (not its
-// host) in log lines, errors and observers, as its API calls are.
-function transportSettings(settings: OneAssureTokenSettings) {
+// OneAssure's endpoint with the checked scopes, the client secret in the body, and the request
+// pipeline's settings named after the provider (not its host) in log lines, errors and observers,
+// as its API calls are.
+function tokenEndpointSettings(settings: OneAssureTokenSettings): ClientCredentialsSettings {
+  const { scopes } = readSettings(settings);
   return {
-    fetch: settings.fetch,
-    timeout: settings.timeout,
-    maxRetries: settings.maxRetries,
-    maxResponseBytes: settings.maxResponseBytes,
-    logger: settings.logger,
-    observers: settings.observers,
-    provider: settings.provider ?? 'OneAssure',
-  } satisfies Partial<TokenEndpointSettings>;
+    tokenUrl: settings.tokenUrl,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    scopes,
+    clientAuthentication: 'client_secret_post',
+    now: settings.now,
+    ...tokenRequestTransport(settings, settings.provider ?? oneAssureProfile.name),
+  };
 }
 
 function readSettings(settings: OneAssureTokenSettings) {
@@ -198,8 +178,8 @@ function readSettings(settings: OneAssureTokenSettings) {
  * Why this exists: OneAssure's token endpoint is not OAuth. It takes JSON (`client_id`,
  * `client_secret`, a `scopes` array, optional `user_id`) instead of a form, wraps the token in
  * `payload`, and answers errors as RFC 7807-like problems (`{type: "A4001", title, detail, instance}`).
- * oauth4webapi still builds the request and validates the token; this fetch, given to it as
- * `customFetch`, translates the form it sends into OneAssure's JSON, and OneAssure's answer back into
+ * auth (on oauth4webapi) still builds the request and validates the token; this fetch, given to
+ * it as the endpoint's adapter, translates the form it sends into OneAssure's JSON, and OneAssure's answer back into
  * an OAuth token response. Problems become typed {@link AuthError}s here, before oauth4webapi sees
  * them. It wraps the request pipeline's fetch, so OneAssure's token requests share the API calls'
  * transport, timeout and retries; network failures pass through untouched for the caller to report.
@@ -249,7 +229,7 @@ async function toOAuthTokenResponse(response: Response): Promise<Response> {
     token_type: typeof payload.token_type === 'string' ? payload.token_type.toLowerCase() : 'bearer',
     ...(typeof payload.expires_in === 'number' ? { expires_in: payload.expires_in } : {}),
   };
-  // The Date header lets readTokenResponse read a JWT's exp on the server's clock when expires_in is missing.
+  // The Date header lets auth read a JWT's exp on the server's clock when expires_in is missing.
   const date = response.headers.get('date');
   return new Response(JSON.stringify(tokenResponse), {
     status: 200,

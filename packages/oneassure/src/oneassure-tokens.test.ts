@@ -1,34 +1,20 @@
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
+import { AuthError, AuthErrorCode, AuthRateLimitedError } from '@coverlink/auth';
 import { AbortError, ConfigurationError } from '@coverlink/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AuthError, AuthErrorCode, AuthRateLimitedError } from './auth-errors.js';
+import { type RecordedRequest, rejectionOf, type Step, unusedPort, useFaultServer } from '@coverlink/test-kit';
+import { describe, expect, it, vi } from 'vitest';
 import { createOneAssureBusinessTokenProvider, createOneAssureSessionToken, type OneAssureTokenSettings } from './oneassure-tokens.js';
 
 const clientId = 'oa-client-7f3a';
 const clientSecret = 'oa-S3cr3t+with/special=chars%&"quote';
 const userId = 'user-42';
 
-interface RecordedRequest {
-  method: string | undefined;
-  url: string | undefined;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-// A real OneAssure token endpoint on 127.0.0.1: each test sets how it answers, and every request is
-// recorded byte for byte, so the assertions are about what actually crossed the socket.
-let answer: (response: ServerResponse, requestNumber: number, request: RecordedRequest) => void;
-const requests: RecordedRequest[] = [];
+// A real OneAssure token endpoint on 127.0.0.1 (test-kit's fault server): each test sets how it
+// answers, and every request is recorded byte for byte, so the assertions are about what actually
+// crossed the socket.
+const server = useFaultServer();
 const tokensIssued = new Set<string>();
-let server: Server;
-let tokenUrl: string;
-
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-}
+const textOf = (request: RecordedRequest | undefined) => request?.body.toString('utf8') ?? '';
 
 /** A JWT-shaped token, unique per request number, with `exp` when given; remembered for the leak scan. */
 function jwt(number: number, claims: Record<string, unknown> = {}): string {
@@ -38,11 +24,14 @@ function jwt(number: number, claims: Record<string, unknown> = {}): string {
   return token;
 }
 
-/** OneAssure's documented success answer: the token wrapped in `payload`, `token_type` "Bearer". */
-function issue(response: ServerResponse, number: number, expiresIn = 3600): string {
-  const token = jwt(number);
-  sendJson(response, 200, { payload: { access_token: token, expires_in: expiresIn, token_type: 'Bearer' } });
-  return token;
+/** OneAssure's documented success answer: the token `jwt(number)` wrapped in `payload`, `token_type` "Bearer". */
+function issue(number: number, expiresIn = 3600): Step {
+  return { status: 200, body: { payload: { access_token: jwt(number), expires_in: expiresIn, token_type: 'Bearer' } } };
+}
+
+/** Answers every request with what `step` returns for the request's number (1 for the first). */
+function answer(step: (number: number, request: RecordedRequest) => Step): void {
+  server.route((request) => step(server.requests.length, request));
 }
 
 // OneAssure's documented problem bodies. The detail of A4001 here echoes the secret, as a careless
@@ -61,43 +50,15 @@ const rateLimited = {
 };
 const unexpected = { type: 'E5000', title: 'An unexpected error occurred', detail: '', instance: '/v1/auth/token' };
 
-beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => {
-      body += chunk.toString('utf8');
-    });
-    request.on('end', () => {
-      const recorded = { method: request.method, url: request.url, headers: request.headers, body };
-      requests.push(recorded);
-      answer(response, requests.length, recorded);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  tokenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/auth/token`;
-});
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
-
-afterEach(() => {
-  requests.length = 0;
-});
-
 function settings(overrides: Partial<OneAssureTokenSettings> = {}): OneAssureTokenSettings {
-  return { tokenUrl, clientId, clientSecret, ...overrides };
+  return { tokenUrl: `${server.url}/v1/auth/token`, clientId, clientSecret, ...overrides };
 }
 
 const errorsSeen: unknown[] = [];
 async function captureError(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await rejectionOf(promise, AuthError);
   errorsSeen.push(error);
-  expect(AuthError.isInstance(error)).toBe(true);
-  return error as AuthError;
+  return error;
 }
 
 function captureSyncError(action: () => unknown): AuthError {
@@ -112,61 +73,50 @@ function captureSyncError(action: () => unknown): AuthError {
   return error as AuthError;
 }
 
-async function closedPort(): Promise<number> {
-  return new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 describe('the token request on the wire', () => {
   it("a session token: POST /v1/auth/token with OneAssure's JSON body including user_id, no Authorization header", async () => {
-    let issued = '';
-    answer = (response, number) => {
-      issued = issue(response, number);
-    };
+    answer((number) => issue(number));
+    const issued = jwt(1);
 
     const token = await createOneAssureSessionToken(settings(), { userId });
 
     expect(token).toEqual({ accessToken: issued, expiresInSeconds: 3600 });
-    expect(requests).toHaveLength(1);
-    const [request] = requests;
+    expect(server.requests).toHaveLength(1);
+    const [request] = server.requests;
     expect(request?.method).toBe('POST');
     expect(request?.url).toBe('/v1/auth/token');
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers.accept).toBe('application/json');
     expect(request?.headers.authorization).toBeUndefined();
-    expect(request?.body).toBe(JSON.stringify({ client_id: clientId, client_secret: clientSecret, scopes: ['business'], user_id: userId }));
-    expect(request?.body).not.toContain('grant_type');
+    expect(textOf(request)).toBe(
+      JSON.stringify({ client_id: clientId, client_secret: clientSecret, scopes: ['business'], user_id: userId }),
+    );
+    expect(textOf(request)).not.toContain('grant_type');
   });
 
   it('a business token: the same body without user_id', async () => {
-    let issued = '';
-    answer = (response, number) => {
-      issued = issue(response, number);
-    };
+    answer((number) => issue(number));
+    const issued = jwt(1);
 
     const token = await createOneAssureBusinessTokenProvider(settings()).getToken();
 
     expect(token).toBe(issued);
 
-    const [request] = requests;
+    const [request] = server.requests;
     expect(request?.method).toBe('POST');
     expect(request?.url).toBe('/v1/auth/token');
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers.authorization).toBeUndefined();
-    expect(request?.body).toBe(JSON.stringify({ client_id: clientId, client_secret: clientSecret, scopes: ['business'] }));
+    expect(textOf(request)).toBe(JSON.stringify({ client_id: clientId, client_secret: clientSecret, scopes: ['business'] }));
   });
 
   it('carries characters that form-encoding would mangle, and several scopes, unchanged into the JSON', async () => {
-    answer = (response, number) => issue(response, number);
+    answer((number) => issue(number));
     const oddUserId = 'ünïcode user+1/2=3&x%20';
 
     await createOneAssureSessionToken(settings({ scopes: ['business', 'health:read'] }), { userId: oddUserId });
 
-    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(textOf(server.requests[0]))).toEqual({
       client_id: clientId,
       client_secret: clientSecret,
       scopes: ['business', 'health:read'],
@@ -177,19 +127,23 @@ describe('the token request on the wire', () => {
 
 describe('session tokens (redirection)', () => {
   it('are never cached: every call asks OneAssure for a new token', async () => {
-    answer = (response, number, request) => {
-      const { user_id } = JSON.parse(request.body) as { user_id: string };
-      sendJson(response, 200, { payload: { access_token: `${jwt(number)}.${user_id}`, expires_in: 3600, token_type: 'Bearer' } });
-    };
+    answer((number, request) => {
+      const { user_id } = JSON.parse(textOf(request)) as { user_id: string };
+      return { status: 200, body: { payload: { access_token: `${jwt(number)}.${user_id}`, expires_in: 3600, token_type: 'Bearer' } } };
+    });
 
     const first = await createOneAssureSessionToken(settings(), { userId });
     const second = await createOneAssureSessionToken(settings(), { userId });
     const other = await createOneAssureSessionToken(settings(), { userId: 'user-43' });
 
-    expect(requests).toHaveLength(3);
+    expect(server.requests).toHaveLength(3);
     expect(first.accessToken).not.toBe(second.accessToken);
     expect(other.accessToken).toMatch(/\.user-43$/);
-    expect(requests.map((request) => (JSON.parse(request.body) as { user_id: string }).user_id)).toEqual([userId, userId, 'user-43']);
+    expect(server.requests.map((request) => (JSON.parse(textOf(request)) as { user_id: string }).user_id)).toEqual([
+      userId,
+      userId,
+      'user-43',
+    ]);
   });
 
   it.each([
@@ -197,24 +151,23 @@ describe('session tokens (redirection)', () => {
     ['blank', '   '],
     ['missing', undefined],
   ])('refuse a %s userId before sending anything', async (_, missing) => {
-    answer = (response, number) => issue(response, number);
+    answer((number) => issue(number));
 
     const error = await captureError(createOneAssureSessionToken(settings(), { userId: missing as unknown as string }));
 
     expect(error.code).toBe(AuthErrorCode.invalidConfiguration);
     expect(error.message).toMatch(/userId is missing/);
-    expect(requests).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("take the lifetime from the JWT's exp when OneAssure leaves out expires_in", async () => {
     const clock = Date.parse('2026-06-25T14:00:00Z');
-    answer = (response, number) =>
-      sendJson(
-        response,
-        200,
-        { payload: { access_token: jwt(number, { exp: clock / 1000 + 1800 }), token_type: 'Bearer' } },
-        { date: new Date(clock).toUTCString() },
-      );
+    answer((number) => ({
+      status: 200,
+      body: { payload: { access_token: jwt(number, { exp: clock / 1000 + 1800 }), token_type: 'Bearer' } },
+      headers: { date: new Date(clock).toUTCString() },
+      sendDate: false,
+    }));
 
     const token = await createOneAssureSessionToken(settings({ now: () => clock }), { userId });
 
@@ -222,19 +175,16 @@ describe('session tokens (redirection)', () => {
   });
 
   it('stop the request when the signal aborts, rejecting with an AbortError carrying its reason', async () => {
-    answer = (response, number) => setTimeout(() => issue(response, number), 300);
+    answer((number) => ({ ...issue(number), delayMs: 300 }));
     const controller = new AbortController();
 
     const pending = createOneAssureSessionToken(settings(), { userId, signal: controller.signal });
     // Abort once the server holds the request: after a fixed timer, a loaded machine could still be
     // sending it, and its late arrival would count as the next test's request.
-    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
     controller.abort(new Error('user navigated away'));
 
-    const error = await pending.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(pending);
     expect(AbortError.isInstance(error)).toBe(true);
     expect((error as AbortError).cause).toEqual(new Error('user navigated away'));
   });
@@ -242,18 +192,18 @@ describe('session tokens (redirection)', () => {
 
 describe('business tokens (cached TokenProvider)', () => {
   it('serve 50 concurrent callers on a cold cache with exactly one token request', async () => {
-    answer = (response, number) => setTimeout(() => issue(response, number), 50);
+    answer((number) => ({ ...issue(number), delayMs: 50 }));
     const tokens = createOneAssureBusinessTokenProvider(settings());
 
     const results = await Promise.all(Array.from({ length: 50 }, () => tokens.getToken()));
 
     expect(new Set(results).size).toBe(1);
-    expect(requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('are reused until expiry minus the skew, then replaced', async () => {
     let clock = 1_000_000;
-    answer = (response, number) => issue(response, number, 3600);
+    answer((number) => issue(number, 3600));
     const tokens = createOneAssureBusinessTokenProvider(settings({ expirySkewSeconds: 600, now: () => clock }));
 
     const first = await tokens.getToken();
@@ -262,12 +212,12 @@ describe('business tokens (cached TokenProvider)', () => {
     clock += 1_000;
     const second = await tokens.getToken();
     expect(second).not.toBe(first);
-    expect(requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('are replaced 60 s before expiry by default', async () => {
     let clock = 0;
-    answer = (response, number) => issue(response, number, 3600);
+    answer((number) => issue(number, 3600));
     const tokens = createOneAssureBusinessTokenProvider(settings({ now: () => clock }));
 
     const first = await tokens.getToken();
@@ -278,7 +228,7 @@ describe('business tokens (cached TokenProvider)', () => {
   });
 
   it('invalidate only the token that was rejected, so a burst of 401s costs one new token', async () => {
-    answer = (response, number) => issue(response, number);
+    answer((number) => issue(number));
     const tokens = createOneAssureBusinessTokenProvider(settings());
 
     const first = await tokens.getToken();
@@ -287,25 +237,24 @@ describe('business tokens (cached TokenProvider)', () => {
     tokens.invalidate(first); // a late 401 for the old token must not throw away the new one
     expect(await tokens.getToken()).toBe(second);
     expect(second).not.toBe(first);
-    expect(requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('do not cache a failure, and give every waiter of a shared failure the same typed error', async () => {
-    answer = (response, number) =>
-      number === 1 ? setTimeout(() => sendJson(response, 401, invalidCredentials), 30) : issue(response, number);
+    answer((number) => (number === 1 ? { status: 401, body: invalidCredentials, delayMs: 30 } : issue(number)));
     const tokens = createOneAssureBusinessTokenProvider(settings());
 
     const failures = await Promise.all(Array.from({ length: 5 }, () => captureError(tokens.getToken())));
 
-    expect(requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
     expect(new Set(failures).size).toBe(1);
     expect(failures[0]?.code).toBe(AuthErrorCode.invalidClient);
     await expect(tokens.getToken()).resolves.toMatch(/^eyJ/);
-    expect(requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('do not report an earlier, unclaimed OneAssure error for a later network failure', async () => {
-    answer = (response) => setTimeout(() => sendJson(response, 401, invalidCredentials), 30);
+    answer(() => ({ status: 401, body: invalidCredentials, delayMs: 30 }));
     let calls = 0;
     let firstAnswered = false;
     const flaky: typeof fetch = (input, init) => {
@@ -338,7 +287,7 @@ const mints = [
 
 describe.each(mints)('typed errors for a %s', (_, mint) => {
   it("401 A4001: invalid credentials, with the code and our own words, never OneAssure's title or detail", async () => {
-    answer = (response) => sendJson(response, 401, invalidCredentials);
+    answer(() => ({ status: 401, body: invalidCredentials }));
 
     const error = await captureError(mint());
 
@@ -349,7 +298,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
   });
 
   it('429 A4290 without Retry-After: rate limited, retry after the 60 s the message states', async () => {
-    answer = (response) => sendJson(response, 429, rateLimited);
+    answer(() => ({ status: 429, body: rateLimited }));
 
     const error = await captureError(mint());
 
@@ -361,7 +310,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
   });
 
   it('429 with a Retry-After header: the header wins', async () => {
-    answer = (response) => sendJson(response, 429, rateLimited, { 'retry-after': '17' });
+    answer(() => ({ status: 429, body: rateLimited, headers: { 'retry-after': '17' } }));
 
     const error = await captureError(mint());
 
@@ -369,7 +318,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
   });
 
   it('429 stating another wait in its detail: that wait', async () => {
-    answer = (response) => sendJson(response, 429, { ...rateLimited, detail: 'Too many token requests. Please try again in 90 seconds' });
+    answer(() => ({ status: 429, body: { ...rateLimited, detail: 'Too many token requests. Please try again in 90 seconds' } }));
 
     const error = await captureError(mint());
 
@@ -377,7 +326,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
   });
 
   it('500 E5000: a server error', async () => {
-    answer = (response) => sendJson(response, 500, unexpected);
+    answer(() => ({ status: 500, body: unexpected }));
 
     const error = await captureError(mint());
 
@@ -387,10 +336,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
   });
 
   it('502 with an HTML page from a gateway: a server error', async () => {
-    answer = (response) => {
-      response.writeHead(502, { 'content-type': 'text/html' });
-      response.end('<html><body>Bad Gateway</body></html>');
-    };
+    answer(() => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body>Bad Gateway</body></html>' }));
 
     const error = await captureError(mint());
 
@@ -399,7 +345,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
   });
 
   it('another 4xx problem: the request was refused, naming its code but not its title, which may hold anything', async () => {
-    answer = (response) => sendJson(response, 400, { type: 'A4000', title: `Unknown client ${clientSecret}`, detail: clientSecret });
+    answer(() => ({ status: 400, body: { type: 'A4000', title: `Unknown client ${clientSecret}`, detail: clientSecret } }));
 
     const error = await captureError(mint());
 
@@ -408,7 +354,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
   });
 
   it('a title or a code that is free text (a user id, a name) never reaches the message', async () => {
-    answer = (response) => sendJson(response, 400, { type: 'user MARIA GONZALEZ', title: 'Unknown user MARIA GONZALEZ', detail: 'x' });
+    answer(() => ({ status: 400, body: { type: 'user MARIA GONZALEZ', title: 'Unknown user MARIA GONZALEZ', detail: 'x' } }));
 
     const error = await captureError(mint());
 
@@ -418,10 +364,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
   });
 
   it('200 with an HTML page: not a token response', async () => {
-    answer = (response) => {
-      response.writeHead(200, { 'content-type': 'text/html' });
-      response.end('<html><body>Login</body></html>');
-    };
+    answer(() => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>Login</body></html>' }));
 
     const error = await captureError(mint());
 
@@ -434,7 +377,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
     ['a payload without access_token', { payload: { expires_in: 3600, token_type: 'Bearer' } }],
     ['an empty access_token', { payload: { access_token: '', expires_in: 3600, token_type: 'Bearer' } }],
   ])('200 with %s: an invalid response', async (_, body) => {
-    answer = (response) => sendJson(response, 200, body);
+    answer(() => ({ status: 200, body: body }));
 
     const error = await captureError(mint());
 
@@ -443,7 +386,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
   });
 
   it('200 with a token of another type: refused without echoing the token', async () => {
-    answer = (response, number) => sendJson(response, 200, { payload: { access_token: jwt(number), expires_in: 3600, token_type: 'MAC' } });
+    answer((number) => ({ status: 200, body: { payload: { access_token: jwt(number), expires_in: 3600, token_type: 'MAC' } } }));
 
     const error = await captureError(mint());
 
@@ -451,7 +394,7 @@ describe.each(mints)('typed errors for a %s', (_, mint) => {
   });
 
   it('a refused connection: a request failure naming the host', async () => {
-    const port = await closedPort();
+    const port = await unusedPort();
 
     const error = await captureError(mint({ tokenUrl: `http://127.0.0.1:${port}/v1/auth/token` }));
 
@@ -489,7 +432,7 @@ describe('configuration', () => {
       expect(fromSession.code).toBe(AuthErrorCode.invalidConfiguration);
       expect(fromProvider.message).toBe(fromSession.message);
     }
-    expect(requests).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
   });
 });
 
