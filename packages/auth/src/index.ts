@@ -35,14 +35,20 @@ export {
   type OneAssureSessionTokenOptions,
   type OneAssureTokenSettings,
 } from './oneassure-tokens.js';
+export { MemoryRateLimiter, type RateLimit, type RateLimiter } from './rate-limiter.js';
+export { type RefreshExpiringGrantsResult, type RefreshExpiringGrantsSettings, refreshExpiringGrants } from './refresh-expiring-grants.js';
 export { type CipherKey, createRefreshTokenCipher, type RefreshTokenCipher } from './refresh-token-cipher.js';
 export { isLoopbackHost, parseSecureUrl } from './secure-url.js';
 export type { TokenEndpointSettings } from './token-endpoint.js';
 export type { TokenSet } from './token-response.js';
 export {
+  type ExpiringGrant,
+  type ExpiringGrantsPage,
+  type GrantClient,
   type GrantKey,
   grantKeyString,
   type LockOptions,
+  parseGrantKeyString,
   type StoredGrant,
   type TokenStore,
   type TokenStoreLock,

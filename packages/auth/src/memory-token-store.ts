@@ -1,8 +1,14 @@
+import { OrderedMap } from '@js-sdsl/ordered-map';
 import { AuthError, AuthErrorCode } from './auth-errors.js';
+import { indexedExpiry } from './refresh-expiry-index.js';
 import {
+  type ExpiringGrant,
+  type ExpiringGrantsPage,
+  type GrantClient,
   type GrantKey,
   grantKeyString,
   type LockOptions,
+  parseGrantKeyString,
   type StoredGrant,
   type TokenStore,
   type TokenStoreLock,
@@ -12,10 +18,13 @@ import {
 /**
  * The default {@link TokenStore}: grants in this process's memory, with an in-process lock. Zero
  * setup, and right for one server process; a fleet of processes needs `RedisTokenStore`, because
- * each process here has its own copy and its own lock.
+ * each process here has its own copy and its own lock. Grants are indexed by refresh-token expiry
+ * (a red-black tree per OAuth client), for `refreshExpiringGrants`.
  */
 export class MemoryTokenStore implements TokenStore {
   readonly #grants = new Map<string, VersionedGrant>();
+  // Per OAuth client: [refreshTokenExpiresAt, grant key string] in order, so due grants are a range.
+  readonly #expiryIndex = new Map<string, OrderedMap<[number, string], true>>();
   readonly #locks = new Map<string, { owner: symbol; expiresAt: number; released: Promise<void>; release: () => void }>();
 
   async get(key: GrantKey): Promise<VersionedGrant | undefined> {
@@ -24,8 +33,11 @@ export class MemoryTokenStore implements TokenStore {
   }
 
   async set(key: GrantKey, grant: StoredGrant): Promise<number> {
-    const version = (this.#grants.get(grantKeyString(key))?.version ?? 0) + 1;
-    this.#grants.set(grantKeyString(key), { grant: { ...grant }, version });
+    const name = grantKeyString(key);
+    const previous = this.#grants.get(name);
+    const version = (previous?.version ?? 0) + 1;
+    this.#reindex(key, name, previous?.grant, grant);
+    this.#grants.set(name, { grant: { ...grant }, version });
     return version;
   }
 
@@ -36,7 +48,38 @@ export class MemoryTokenStore implements TokenStore {
   }
 
   async delete(key: GrantKey): Promise<void> {
-    this.#grants.delete(grantKeyString(key));
+    const name = grantKeyString(key);
+    this.#reindex(key, name, this.#grants.get(name)?.grant, undefined);
+    this.#grants.delete(name);
+  }
+
+  async grantsExpiringBefore(client: GrantClient, before: number, page: ExpiringGrantsPage): Promise<ExpiringGrant[]> {
+    const index = this.#expiryIndex.get(clientName(client));
+    if (index === undefined) return [];
+    // Strictly after the cursor (or from the start): [score, name] keys sort by score, then name.
+    const low: [number, string] =
+      page.after === undefined ? [Number.NEGATIVE_INFINITY, ''] : [page.after.refreshTokenExpiresAt, grantKeyString(page.after.key)];
+    const found: ExpiringGrant[] = [];
+    for (let entry = index.upperBound(low); !entry.equals(index.end()) && found.length < page.limit; entry.next()) {
+      const [[expiresAt, name]] = entry.pointer;
+      if (expiresAt > before) break;
+      found.push({ key: parseGrantKeyString(name), refreshTokenExpiresAt: expiresAt });
+    }
+    return found;
+  }
+
+  #reindex(key: GrantKey, name: string, previous: StoredGrant | undefined, next: StoredGrant | undefined): void {
+    const clientKey = clientName(key);
+    let index = this.#expiryIndex.get(clientKey);
+    const before = previous === undefined ? undefined : indexedExpiry(previous);
+    if (before !== undefined) index?.eraseElementByKey([before, name]);
+    const after = next === undefined ? undefined : indexedExpiry(next);
+    if (after === undefined) return;
+    if (index === undefined) {
+      index = new OrderedMap<[number, string], true>([], compareEntries);
+      this.#expiryIndex.set(clientKey, index);
+    }
+    index.setElement([after, name], true);
   }
 
   async lock(key: GrantKey, options: LockOptions): Promise<TokenStoreLock> {
@@ -74,6 +117,14 @@ export class MemoryTokenStore implements TokenStore {
       await Promise.race([held.released, delay(Math.min(remaining, held.expiresAt - Date.now()))]);
     }
   }
+}
+
+function compareEntries(a: [number, string], b: [number, string]): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+}
+
+function clientName(client: GrantClient): string {
+  return grantKeyString({ provider: client.provider, clientId: client.clientId, subject: '' });
 }
 
 function delay(milliseconds: number): Promise<void> {
