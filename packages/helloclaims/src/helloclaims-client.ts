@@ -4,10 +4,14 @@ import {
   createClientCredentialsTokenProvider,
   createUserTokenProvider,
   type GrantKey,
+  MemoryRateLimiter,
   MemoryTokenStore,
   type PendingAuthorization,
   parseSecureUrl,
+  type RateLimiter,
+  type RefreshExpiringGrantsResult,
   type RefreshTokenCipher,
+  refreshExpiringGrants,
   storeGrant,
   type TokenStore,
 } from '@coverlink/auth';
@@ -61,6 +65,18 @@ export interface HelloClaimsClientSettings extends ClientSettings {
    * was set are refreshed as they are and stored encrypted from then on (see `createRefreshTokenCipher`).
    */
   cipher?: RefreshTokenCipher | undefined;
+  /**
+   * How long Hello Claims' refresh tokens live, in seconds. Default 86 400: the document's "24 hours"
+   * ("indicative only"; the token answer does not say). Stored with each grant, so
+   * `refreshExpiringGrants` knows when it is due.
+   */
+  refreshTokenLifetimeSeconds?: number | undefined;
+  /**
+   * Spaces the token requests of `refreshExpiringGrants`. Default a `MemoryRateLimiter` on
+   * `helloClaimsProfile.jobRateLimit` (one process); for a fleet, one `RedisRateLimiter` (from
+   * `@coverlink/auth/redis`) with the same name in every process, so all of them together stay under it.
+   */
+  jobRateLimiter?: RateLimiter | undefined;
 }
 
 /** The server-side state of a connection in progress: keep it in the user's session, never in the browser. */
@@ -106,6 +122,21 @@ export interface HelloClaimsClient {
   forApplication(): HelloClaimsApplicationClient;
   /** Forgets the user's grant (they disconnected). */
   disconnect(userId: string): Promise<void>;
+  /**
+   * Keeps every stored grant of this client alive: refreshes each grant whose refresh token has at
+   * most `refreshWithinSeconds` left (default half its lifetime, 12 h), as the document asks
+   * ("regularly exchange the provided refresh_token within the expiry interval"), so a user who makes
+   * no call for a day need not consent again. Run it on a schedule more often than that (hourly, say),
+   * from one process or many. Due grants come from the store's expiry index (its cost follows the
+   * grants due, not the grants held); each is refreshed under its lock, as `forUser` would, and
+   * token requests are spaced by `jobRateLimiter`. See `refreshExpiringGrants` in `@coverlink/auth`.
+   *
+   * @throws {AuthError} `AUTH_INVALID_CONFIGURATION` for a token store without the index (`MemoryTokenStore` and `RedisTokenStore` have it).
+   */
+  refreshExpiringGrants(options?: {
+    refreshWithinSeconds?: number | undefined;
+    signal?: AbortSignal | undefined;
+  }): Promise<RefreshExpiringGrantsResult>;
 }
 
 /**
@@ -151,6 +182,8 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
   // HC-cc lists has no meaning without a browser, and the spec leaves it optional.
   const applicationTokens: TokenProvider = createClientCredentialsTokenProvider(tokenEndpoint);
   const keyOf = (userId: string): GrantKey => ({ provider: 'helloclaims', clientId: settings.clientId, subject: userId });
+  const refreshTokenLifetimeSeconds = settings.refreshTokenLifetimeSeconds ?? 86_400;
+  const jobRateLimiter = settings.jobRateLimiter ?? new MemoryRateLimiter(helloClaimsProfile.jobRateLimit);
 
   return {
     async connect({ userId, scopes, parameters }) {
@@ -163,7 +196,7 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
     },
     async completeConnect(callbackUrl, pending) {
       const tokens = await oauthClient.completeAuthorization(callbackUrl, pending);
-      await storeGrant({ store, key: keyOf(pending.userId), tokens, cipher: settings.cipher });
+      await storeGrant({ store, key: keyOf(pending.userId), tokens, cipher: settings.cipher, refreshTokenLifetimeSeconds });
     },
     forUser(userId) {
       return createApiClient<paths>({
@@ -176,6 +209,7 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
           key: keyOf(userId),
           redirectUri: settings.redirectUri,
           cipher: settings.cipher,
+          refreshTokenLifetimeSeconds,
         }),
       });
     },
@@ -184,6 +218,19 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
     },
     disconnect(userId) {
       return store.delete(keyOf(userId));
+    },
+    refreshExpiringGrants(options = {}) {
+      return refreshExpiringGrants({
+        oauthClient,
+        store,
+        client: { provider: 'helloclaims', clientId: settings.clientId },
+        redirectUri: settings.redirectUri,
+        cipher: settings.cipher,
+        refreshTokenLifetimeSeconds,
+        refreshWithinSeconds: options.refreshWithinSeconds,
+        rateLimiter: jobRateLimiter,
+        signal: options.signal,
+      });
     },
   };
 }

@@ -17,7 +17,7 @@ import { RedisRateLimiter, RedisTokenStore } from './index.js';
 const lifetimeSeconds = 600;
 const redirectUri = demoClient.redirectUris[0] ?? '';
 const client = { provider: 'helloclaims', clientId: demoClient.clientId };
-const keyOf = (subject: string, clientId = client.clientId): GrantKey => ({ provider: client.provider, clientId, subject });
+const keyOf = (subject: string, clientId: string = client.clientId): GrantKey => ({ provider: client.provider, clientId, subject });
 const connectRedis = (url: string) => createClient({ url, disableOfflineQueue: true }).connect();
 
 let redis: RunningRedis;
@@ -57,7 +57,7 @@ function oauthClientOf(): AuthorizationCodeClient {
 }
 
 /** Connects `count` users through the mock's login page; their grants are due (refresh-token expiry moved to `dueAt`). */
-async function connectDueUsers(store: TokenStore, count: number, dueAt: number, clientId = client.clientId): Promise<void> {
+async function connectDueUsers(store: TokenStore, count: number, dueAt: number, clientId: string = client.clientId): Promise<void> {
   const oauthClient = oauthClientOf();
   for (let index = 0; index < count; index++) {
     const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
