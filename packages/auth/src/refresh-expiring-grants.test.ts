@@ -1,27 +1,25 @@
-import {
-  demoClient,
-  logInAt,
-  type RunningHelloClaimsAuthorizationServer,
-  startHelloClaimsAuthorizationServer,
-} from '@coverlink/mock-helloclaims';
+import { type RunningHelloClaimsAuthorizationServer, startHelloClaimsAuthorizationServer } from '@coverlink/mock-helloclaims';
 import { type RunningRedis, startRedisServer } from '@coverlink/mocks';
 import { createClient } from '@redis/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthErrorCode, ReauthorizationRequiredError } from './auth-errors.js';
-import { type AuthorizationCodeClient, createAuthorizationCodeClient } from './authorization-code.js';
+import type { AuthorizationCodeClient } from './authorization-code.js';
 import { MemoryTokenStore } from './memory-token-store.js';
 import { MemoryRateLimiter } from './rate-limiter.js';
 import { RedisTokenStore } from './redis/index.js';
 import { type RefreshExpiringGrantsSettings, refreshExpiringGrants } from './refresh-expiring-grants.js';
-import type { GrantKey, StoredGrant, TokenStore } from './token-store.js';
-import { createUserTokenProvider, storeGrant } from './user-token-provider.js';
+import {
+  jobClient as client,
+  connectUser,
+  grantKey as keyOf,
+  testLifetimeSeconds as lifetimeSeconds,
+  oauthClientOf,
+  redirectUri,
+} from './refresh-expiring-grants.test-support.js';
+import type { StoredGrant, TokenStore } from './token-store.js';
+import { createUserTokenProvider } from './user-token-provider.js';
 
-// The mock's refresh tokens live 10 minutes here instead of the documented 24 h; the clock is shared
-// by the mock, the client and the job, so the test moves time instead of waiting for it.
-const lifetimeSeconds = 600;
-const redirectUri = demoClient.redirectUris[0] ?? '';
-const client = { provider: 'helloclaims', clientId: demoClient.clientId };
-const keyOf = (subject: string): GrantKey => ({ ...client, subject });
+// The clock is shared by the mock, the client and the job, so the tests move time instead of waiting.
 
 let clock: number;
 let server: RunningHelloClaimsAuthorizationServer;
@@ -47,27 +45,11 @@ beforeEach(async () => {
     accessTokenLifetimeSeconds: 60,
     refreshTokenLifetimeSeconds: lifetimeSeconds,
   });
-  oauthClient = createAuthorizationCodeClient({
-    authorizationUrl: server.authorizeUrl,
-    tokenUrl: server.tokenUrl,
-    clientId: demoClient.clientId,
-    clientSecret: demoClient.clientSecret,
-    clientAuthentication: 'client_secret_basic_unencoded',
-    now: () => clock,
-  });
+  oauthClient = oauthClientOf(server, { now: () => clock });
 });
 afterEach(() => server.stop());
 
-/** Connects `subject` through the mock's login page and stores the grant, as a platform does. */
-async function connect(store: TokenStore, subject: string): Promise<void> {
-  const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
-  const tokens = await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
-  // storeGrant stamps the expiry on the real clock; the test's clock is the one that counts here.
-  await storeGrant({ store, key: keyOf(subject), tokens, refreshTokenLifetimeSeconds: lifetimeSeconds });
-  const stored = await store.get(keyOf(subject));
-  if (stored === undefined) throw new Error('the grant was not stored');
-  await store.set(keyOf(subject), { ...stored.grant, refreshTokenExpiresAt: clock + lifetimeSeconds * 1000 });
-}
+const connect = (store: TokenStore, subject: string) => connectUser(oauthClient, store, keyOf(subject), clock + lifetimeSeconds * 1000);
 
 function job(store: TokenStore, overrides: Partial<RefreshExpiringGrantsSettings> = {}) {
   return refreshExpiringGrants({

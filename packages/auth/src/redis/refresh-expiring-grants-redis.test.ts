@@ -1,23 +1,21 @@
-import {
-  demoClient,
-  logInAt,
-  type RunningHelloClaimsAuthorizationServer,
-  startHelloClaimsAuthorizationServer,
-} from '@coverlink/mock-helloclaims';
+import { demoClient, type RunningHelloClaimsAuthorizationServer, startHelloClaimsAuthorizationServer } from '@coverlink/mock-helloclaims';
 import { type RunningRedis, startRedisServer } from '@coverlink/mocks';
 import { createClient } from '@redis/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AuthorizationCodeClient, createAuthorizationCodeClient } from '../authorization-code.js';
+import type { AuthorizationCodeClient } from '../authorization-code.js';
 import { MemoryRateLimiter } from '../rate-limiter.js';
 import { refreshExpiringGrants } from '../refresh-expiring-grants.js';
-import type { GrantKey, StoredGrant, TokenStore } from '../token-store.js';
-import { storeGrant } from '../user-token-provider.js';
+import {
+  jobClient as client,
+  connectUser,
+  oauthClientOf as demoOAuthClient,
+  grantKey as keyOf,
+  testLifetimeSeconds as lifetimeSeconds,
+  redirectUri,
+} from '../refresh-expiring-grants.test-support.js';
+import type { StoredGrant, TokenStore } from '../token-store.js';
 import { RedisRateLimiter, RedisTokenStore } from './index.js';
 
-const lifetimeSeconds = 600;
-const redirectUri = demoClient.redirectUris[0] ?? '';
-const client = { provider: 'helloclaims', clientId: demoClient.clientId };
-const keyOf = (subject: string, clientId: string = client.clientId): GrantKey => ({ provider: client.provider, clientId, subject });
 const connectRedis = (url: string) => createClient({ url, disableOfflineQueue: true }).connect();
 
 let redis: RunningRedis;
@@ -42,13 +40,7 @@ afterEach(() => server.stop());
 
 /** An OAuth client of the mock whose fetch notes when each token request left. */
 function oauthClientOf(): AuthorizationCodeClient {
-  return createAuthorizationCodeClient({
-    authorizationUrl: server.authorizeUrl,
-    tokenUrl: server.tokenUrl,
-    clientId: demoClient.clientId,
-    clientSecret: demoClient.clientSecret,
-    clientAuthentication: 'client_secret_basic_unencoded',
-    maxRetries: 0,
+  return demoOAuthClient(server, {
     fetch: (input, init) => {
       tokenRequestTimes.push(Date.now());
       return fetch(input, init);
@@ -56,17 +48,10 @@ function oauthClientOf(): AuthorizationCodeClient {
   });
 }
 
-/** Connects `count` users through the mock's login page; their grants are due (refresh-token expiry moved to `dueAt`). */
+/** Connects `count` users through the mock's login page, their grants due at `dueAt`. */
 async function connectDueUsers(store: TokenStore, count: number, dueAt: number, clientId: string = client.clientId): Promise<void> {
   const oauthClient = oauthClientOf();
-  for (let index = 0; index < count; index++) {
-    const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({ scopes: ['requests'], redirectUri });
-    const tokens = await oauthClient.completeAuthorization(await logInAt(authorizationUrl), pending);
-    const key = keyOf(`due-${index}`, clientId);
-    await storeGrant({ store, key, tokens, refreshTokenLifetimeSeconds: lifetimeSeconds });
-    const stored = await store.get(key);
-    if (stored !== undefined) await store.set(key, { ...stored.grant, refreshTokenExpiresAt: dueAt });
-  }
+  for (let index = 0; index < count; index++) await connectUser(oauthClient, store, keyOf(`due-${index}`, clientId), dueAt);
   tokenRequestTimes = [];
 }
 
