@@ -1,4 +1,3 @@
-import { OrderedMap } from '@js-sdsl/ordered-map';
 import { AuthError, AuthErrorCode } from './auth-errors.js';
 import { indexedExpiry } from './refresh-expiry-index.js';
 import {
@@ -19,12 +18,14 @@ import {
  * The default {@link TokenStore}: grants in this process's memory, with an in-process lock. Zero
  * setup, and right for one server process; a fleet of processes needs `RedisTokenStore`, because
  * each process here has its own copy and its own lock. Grants are indexed by refresh-token expiry
- * (a red-black tree per OAuth client), for `refreshExpiringGrants`.
+ * (a sorted array per OAuth client), for `refreshExpiringGrants`.
  */
 export class MemoryTokenStore implements TokenStore {
   readonly #grants = new Map<string, VersionedGrant>();
-  // Per OAuth client: [refreshTokenExpiresAt, grant key string] in order, so due grants are a range.
-  readonly #expiryIndex = new Map<string, OrderedMap<[number, string], true>>();
+  // Per OAuth client: [refreshTokenExpiresAt, grant key string] in order, so due grants are a range
+  // found by binary search. A sorted array rather than a tree library: inserting moves pointers
+  // (fast up to millions of grants, more than one process holds), and the browser bundles stay small.
+  readonly #expiryIndex = new Map<string, Array<[number, string]>>();
   readonly #locks = new Map<string, { owner: symbol; expiresAt: number; released: Promise<void>; release: () => void }>();
 
   async get(key: GrantKey): Promise<VersionedGrant | undefined> {
@@ -56,12 +57,12 @@ export class MemoryTokenStore implements TokenStore {
   async grantsExpiringBefore(client: GrantClient, before: number, page: ExpiringGrantsPage): Promise<ExpiringGrant[]> {
     const index = this.#expiryIndex.get(clientName(client));
     if (index === undefined) return [];
-    // Strictly after the cursor (or from the start): [score, name] keys sort by score, then name.
+    // Strictly after the cursor (or from the start): entries sort by expiry, then key string.
     const low: [number, string] =
       page.after === undefined ? [Number.NEGATIVE_INFINITY, ''] : [page.after.refreshTokenExpiresAt, grantKeyString(page.after.key)];
     const found: ExpiringGrant[] = [];
-    for (let entry = index.upperBound(low); !entry.equals(index.end()) && found.length < page.limit; entry.next()) {
-      const [[expiresAt, name]] = entry.pointer;
+    for (let position = firstAfter(index, low); position < index.length && found.length < page.limit; position++) {
+      const [expiresAt, name] = index[position] as [number, string];
       if (expiresAt > before) break;
       found.push({ key: parseGrantKeyString(name), refreshTokenExpiresAt: expiresAt });
     }
@@ -72,14 +73,17 @@ export class MemoryTokenStore implements TokenStore {
     const clientKey = clientName(key);
     let index = this.#expiryIndex.get(clientKey);
     const before = previous === undefined ? undefined : indexedExpiry(previous);
-    if (before !== undefined) index?.eraseElementByKey([before, name]);
+    if (before !== undefined && index !== undefined) {
+      const position = firstAfter(index, [before, name]) - 1;
+      if (position >= 0 && compareEntries(index[position] as [number, string], [before, name]) === 0) index.splice(position, 1);
+    }
     const after = next === undefined ? undefined : indexedExpiry(next);
     if (after === undefined) return;
     if (index === undefined) {
-      index = new OrderedMap<[number, string], true>([], compareEntries);
+      index = [];
       this.#expiryIndex.set(clientKey, index);
     }
-    index.setElement([after, name], true);
+    index.splice(firstAfter(index, [after, name]), 0, [after, name]);
   }
 
   async lock(key: GrantKey, options: LockOptions): Promise<TokenStoreLock> {
@@ -121,6 +125,18 @@ export class MemoryTokenStore implements TokenStore {
 
 function compareEntries(a: [number, string], b: [number, string]): number {
   return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+}
+
+/** The position of the first entry after `entry` in the sorted `index` (binary search). */
+function firstAfter(index: ReadonlyArray<[number, string]>, entry: [number, string]): number {
+  let low = 0;
+  let high = index.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareEntries(index[middle] as [number, string], entry) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function clientName(client: GrantClient): string {
