@@ -34,14 +34,20 @@ export {
   createClientCredentialsTokenRequest,
 } from './client-credentials.js';
 export { MemoryTokenStore } from './memory-token-store.js';
+export { MemoryRateLimiter, type RateLimit, type RateLimiter } from './rate-limiter.js';
+export { type RefreshExpiringGrantsResult, type RefreshExpiringGrantsSettings, refreshExpiringGrants } from './refresh-expiring-grants.js';
 export { type CipherKey, createRefreshTokenCipher, type RefreshTokenCipher } from './refresh-token-cipher.js';
 export { isLoopbackHost, parseSecureUrl } from './secure-url.js';
 export { type SharedTransportSettings, type TokenEndpointSettings, tokenRequestTransport } from './token-endpoint.js';
 export type { TokenSet } from './token-response.js';
 export {
+  type ExpiringGrant,
+  type ExpiringGrantsPage,
+  type GrantClient,
   type GrantKey,
   grantKeyString,
   type LockOptions,
+  parseGrantKeyString,
   type StoredGrant,
   type TokenStore,
   type TokenStoreLock,

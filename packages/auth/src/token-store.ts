@@ -18,6 +18,11 @@ export interface StoredGrant {
   accessTokenReceivedAt?: number | undefined;
   /** The refresh token, possibly encrypted (see `createRefreshTokenCipher`); undefined when the grant has none. */
   refreshToken: string | undefined;
+  /**
+   * When the refresh token stops working, in milliseconds since the epoch (local clock), when the
+   * provider's refresh-token lifetime is known; what `refreshExpiringGrants` orders grants by.
+   */
+  refreshTokenExpiresAt?: number | undefined;
   /** Space-separated scopes granted. */
   scope: string | undefined;
   /** `dead` once the provider refused the refresh token: the user must authorize again. */
@@ -77,9 +82,41 @@ export interface TokenStore {
    * @throws {AuthError} `AUTH_LOCK_TIMEOUT` when the wait runs out; `AUTH_STORE_UNAVAILABLE` when the store is down.
    */
   lock(key: GrantKey, options: LockOptions): Promise<TokenStoreLock>;
+  /**
+   * The grants of one OAuth client whose refresh token expires at or before `before` (ms since the
+   * epoch), soonest first: at most `limit`, from `after` on (a cursor: the last entry of the previous
+   * page, exclusive). Read from an index ordered by that time, which every write keeps up to date, so
+   * the cost follows the number of grants returned, not the number stored. Only active grants with a
+   * refresh token and a `refreshTokenExpiresAt` are indexed. Optional: `refreshExpiringGrants` needs it.
+   */
+  grantsExpiringBefore?(client: GrantClient, before: number, page: ExpiringGrantsPage): Promise<ExpiringGrant[]>;
+}
+
+/** Whose grants an index covers: one OAuth client of one provider. */
+export type GrantClient = Pick<GrantKey, 'provider' | 'clientId'>;
+
+/** Where a page of {@link TokenStore.grantsExpiringBefore} starts and how long it is. */
+export interface ExpiringGrantsPage {
+  /** At most this many entries. */
+  limit: number;
+  /** Start after this entry (the last one of the previous page); from the soonest when undefined. */
+  after?: ExpiringGrant | undefined;
+}
+
+/** An entry of the refresh-expiry index: whose grant, and when its refresh token expires as indexed. */
+export interface ExpiringGrant {
+  key: GrantKey;
+  /** The indexed `refreshTokenExpiresAt`; re-read the grant, an index written by another process may lag. */
+  refreshTokenExpiresAt: number;
 }
 
 /** The string form of a key, the same in every store: `provider|clientId|subject`, each part URI-encoded. */
 export function grantKeyString(key: GrantKey): string {
   return [key.provider, key.clientId, key.subject].map(encodeURIComponent).join('|');
+}
+
+/** The key a {@link grantKeyString} was made from. */
+export function parseGrantKeyString(text: string): GrantKey {
+  const [provider = '', clientId = '', subject = ''] = text.split('|').map(decodeURIComponent);
+  return { provider, clientId, subject };
 }

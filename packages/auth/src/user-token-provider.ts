@@ -29,6 +29,12 @@ export interface UserTokenProviderSettings {
    * (unless the cipher has `rejectPlaintext`), so the cipher can be turned on for existing grants.
    */
   cipher?: RefreshTokenCipher | undefined;
+  /**
+   * How long the provider's refresh tokens live, in seconds, when it documents that but does not say
+   * so in its token answers (Hello Claims: 24 h). Stored with the grant as `refreshTokenExpiresAt`,
+   * which `refreshExpiringGrants` orders grants by; undefined: the grant is not indexed.
+   */
+  refreshTokenLifetimeSeconds?: number | undefined;
   /** Refresh this many seconds before the access token expires. Default 60. */
   expirySkewSeconds?: number | undefined;
   /**
@@ -53,8 +59,13 @@ export async function storeGrant(options: {
   key: GrantKey;
   tokens: ReceivedTokens;
   cipher?: RefreshTokenCipher | undefined;
+  /** See {@link UserTokenProviderSettings.refreshTokenLifetimeSeconds}. */
+  refreshTokenLifetimeSeconds?: number | undefined;
 }): Promise<void> {
-  await options.store.set(options.key, await toStoredGrant(options.tokens, options.cipher, options.key));
+  await options.store.set(
+    options.key,
+    await toStoredGrant(options.tokens, options.cipher, options.key, options.refreshTokenLifetimeSeconds, Date.now()),
+  );
 }
 
 /**
@@ -125,8 +136,9 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
         throw new ReauthorizationRequiredError('The access token expired and the stored grant has no refresh token.');
       }
       let tokens: ReceivedTokens;
+      const plainRefreshToken = cipher === undefined ? refreshToken : await cipher.decrypt(refreshToken, key);
       try {
-        tokens = await oauthClient.refresh(cipher === undefined ? refreshToken : await cipher.decrypt(refreshToken, key), {
+        tokens = await oauthClient.refresh(plainRefreshToken, {
           redirectUri: settings.redirectUri,
         });
       } catch (error) {
@@ -140,7 +152,11 @@ export function createUserTokenProvider(settings: UserTokenProviderSettings): To
         }
         throw error;
       }
-      const next = await toStoredGrant(tokens, cipher, key);
+      const next = await toStoredGrant(tokens, cipher, key, settings.refreshTokenLifetimeSeconds, now());
+      // Not rotated (RFC 6749 §6 allows that): the token keeps the expiry it had.
+      if (tokens.refreshToken === undefined || tokens.refreshToken === plainRefreshToken) {
+        next.refreshTokenExpiresAt = current.grant.refreshTokenExpiresAt;
+      }
       rejected.clear();
       try {
         // Stored before anyone sees the new access token, wherever the store can take it.
@@ -297,7 +313,13 @@ function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
-async function toStoredGrant(tokens: ReceivedTokens, cipher: RefreshTokenCipher | undefined, key: GrantKey): Promise<StoredGrant> {
+async function toStoredGrant(
+  tokens: ReceivedTokens,
+  cipher: RefreshTokenCipher | undefined,
+  key: GrantKey,
+  refreshTokenLifetimeSeconds: number | undefined,
+  receivedAt: number,
+): Promise<StoredGrant> {
   return {
     accessToken: tokens.accessToken,
     accessTokenExpiresAt: tokens.expiresAt,
@@ -307,6 +329,10 @@ async function toStoredGrant(tokens: ReceivedTokens, cipher: RefreshTokenCipher 
         : tokens.expiresAt - tokens.expiresInSeconds * 1000,
     refreshToken:
       tokens.refreshToken === undefined || cipher === undefined ? tokens.refreshToken : await cipher.encrypt(tokens.refreshToken, key),
+    refreshTokenExpiresAt:
+      tokens.refreshToken === undefined || refreshTokenLifetimeSeconds === undefined
+        ? undefined
+        : receivedAt + refreshTokenLifetimeSeconds * 1000,
     scope: tokens.scope,
     status: 'active',
   };

@@ -156,6 +156,8 @@ export interface HelloClaimsConfig {
   tokenUrl: string;
   baseUrl: string;
   redirectUri: string;
+  /** Scopes asked for on connect; empty when none is configured (the client then refuses to start). */
+  scopes: readonly string[];
   clientId: string;
   clientSecret: string;
   storeDirectory: string;
@@ -168,6 +170,7 @@ export interface HelloClaimsFlags extends CredentialFlags {
   tokenUrl?: string | undefined;
   baseUrl?: string | undefined;
   redirectUri?: string | undefined;
+  scopes?: string | undefined;
   storeDir?: string | undefined;
   userId?: string | undefined;
 }
@@ -187,6 +190,10 @@ export function resolveHelloClaimsConfig(source: ConfigSource, environment: Envi
     tokenUrl: source.value(flags.tokenUrl, `${prefix}_TOKEN_URL`) ?? hosts.tokenUrl,
     baseUrl: source.value(flags.baseUrl, `${prefix}_BASE_URL`) ?? hosts.baseUrl,
     redirectUri: source.value(flags.redirectUri, `${prefix}_REDIRECT_URI`) ?? localDefaults.redirectUri,
+    // The local mock's placeholder scopes; Hello Claims' own list is not public, so staging has no default.
+    scopes: (source.value(flags.scopes, `${prefix}_SCOPES`) ?? (environment === 'local' ? 'requests quotes' : ''))
+      .split(' ')
+      .filter((scope) => scope !== ''),
     storeDirectory: source.value(flags.storeDir, 'COVERLINK_STORE_DIR') ?? defaultStoreDirectory(),
     userId: source.value(flags.userId, `${prefix}_USER_ID`) ?? 'default',
     ...credentials(source, flags, environment, { label: 'Hello Claims', prefix, ...localDefaults.helloclaims }),

@@ -39,6 +39,9 @@ const pollMs = 25;
  * file system they may not be, and processes on different machines cannot share this store. For a
  * fleet, use `RedisTokenStore`. Refresh tokens are stored as given (pass a `cipher` to the client to
  * encrypt them at rest); the store never prints or logs them.
+ *
+ * It keeps no refresh-expiry index (`grantsExpiringBefore`), so `refreshExpiringGrants` refuses it:
+ * a command-line tool refreshes a grant when it is used, and has no scheduler to run the job.
  */
 export class FileTokenStore implements TokenStore {
   /** The grants file. */

@@ -27,4 +27,10 @@ export interface ProviderProfile {
   readError(body: unknown): { code?: string | undefined; message?: string | undefined };
   /** What to tell the developer for a status on an operation (`POST /path/{template}`). */
   hint(status: number, operation: string): string | undefined;
+  /**
+   * The request rate a background job (refreshing grants, reconciling) may use against the
+   * provider, all processes together: the provider's documented limit where it has one, else a
+   * cautious Coverlink default. A job's settings can override it.
+   */
+  jobRateLimit?: { requests: number; intervalMs: number } | undefined;
 }

@@ -11,6 +11,8 @@ export interface HelloClaimsPortalSettings {
   clientSecret: string;
   /** This portal's `/helloclaims/callback`, absolute and registered for the client. */
   redirectUri: string;
+  /** The scopes users are asked for (Hello Claims' list is not public; the local mock takes any). */
+  scopes: readonly string[];
   authorizationUrl: string;
   tokenUrl: string;
   /** The repairer API. */

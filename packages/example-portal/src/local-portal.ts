@@ -48,6 +48,7 @@ export async function startLocalPortal(options: { port: number; webhookSecret: s
       clientId: demoClient.clientId,
       clientSecret: demoClient.clientSecret,
       redirectUri,
+      scopes: ['requests', 'quotes'],
       authorizationUrl: authorizationServer.authorizeUrl,
       tokenUrl: authorizationServer.tokenUrl,
       baseUrl: helloClaimsApi.url,

@@ -19,6 +19,7 @@ beforeAll(async () => {
       clientId: 'c',
       clientSecret: 's',
       redirectUri: 'http://127.0.0.1:3000/helloclaims/callback',
+      scopes: ['requests'],
       authorizationUrl: `${nowhere}/login/broker`,
       tokenUrl: `${nowhere}/login/token`,
       baseUrl: nowhere,

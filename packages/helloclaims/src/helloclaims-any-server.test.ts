@@ -36,6 +36,7 @@ beforeEach(async () => {
     clientId: 'repairer-app',
     clientSecret: 'repairer-secret',
     redirectUri: `${origin}/callback`,
+    scopes: ['requests', 'quotes'],
     authorizationUrl: `${origin}/authorize`,
     tokenUrl: `${origin}/token`,
     issuer: server.issuer.url,

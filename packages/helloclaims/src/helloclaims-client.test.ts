@@ -28,6 +28,7 @@ async function startWith(
     clientId: demoClient.clientId,
     clientSecret: demoClient.clientSecret,
     redirectUri,
+    scopes: ['requests', 'quotes'],
     authorizationUrl: authorizationServer.authorizeUrl,
     tokenUrl: authorizationServer.tokenUrl,
     baseUrl: inject('helloclaimsMockUrl'),

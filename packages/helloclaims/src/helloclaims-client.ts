@@ -1,17 +1,22 @@
 import {
   type AuthorizationRequestParameters,
   createAuthorizationCodeClient,
+  createClientCredentialsTokenProvider,
   createUserTokenProvider,
   type GrantKey,
+  MemoryRateLimiter,
   MemoryTokenStore,
   type PendingAuthorization,
   parseSecureUrl,
+  type RateLimiter,
+  type RefreshExpiringGrantsResult,
   type RefreshTokenCipher,
+  refreshExpiringGrants,
   storeGrant,
   type TokenStore,
   tokenRequestTransport,
 } from '@coverlink/auth';
-import { type ClientSettings, type CoverlinkClient, createApiClient } from '@coverlink/core';
+import { type ClientSettings, ConfigurationError, type CoverlinkClient, createApiClient, type TokenProvider } from '@coverlink/core';
 import type { paths } from './generated/helloclaims.js';
 import { helloClaimsProfile } from './helloclaims-profile.js';
 
@@ -47,8 +52,13 @@ export interface HelloClaimsClientSettings extends ClientSettings {
   issuer?: string | undefined;
   /** The server sends `iss` with every callback (`authorization_response_iss_parameter_supported`): refuse one without. Default false. */
   requireIssuerParameter?: boolean | undefined;
-  /** Scopes asked for when connecting a user. Default `['requests', 'quotes']`. */
-  scopes?: readonly string[] | undefined;
+  /**
+   * Scopes asked for when connecting a user (`connect` may ask for others per call). Required:
+   * Hello Claims' scope list is not public, so no default is assumed; ask Hello Claims which scopes
+   * your application needs, and request the minimum (the document's advice). The local mock takes
+   * any, e.g. its placeholders `['requests', 'quotes']`.
+   */
+  scopes: readonly string[];
   /** Where users' grants live. Default a `MemoryTokenStore` (one process); use `RedisTokenStore` for a fleet. */
   tokenStore?: TokenStore | undefined;
   /**
@@ -56,6 +66,18 @@ export interface HelloClaimsClientSettings extends ClientSettings {
    * was set are refreshed as they are and stored encrypted from then on (see `createRefreshTokenCipher`).
    */
   cipher?: RefreshTokenCipher | undefined;
+  /**
+   * How long Hello Claims' refresh tokens live, in seconds. Default 86 400: the document's "24 hours"
+   * ("indicative only"; the token answer does not say). Stored with each grant, so
+   * `refreshExpiringGrants` knows when it is due.
+   */
+  refreshTokenLifetimeSeconds?: number | undefined;
+  /**
+   * Spaces the token requests of `refreshExpiringGrants`. Default a `MemoryRateLimiter` on
+   * `helloClaimsProfile.jobRateLimit` (one process); for a fleet, one `RedisRateLimiter` (from
+   * `@coverlink/auth/redis`) with the same name in every process, so all of them together stay under it.
+   */
+  jobRateLimiter?: RateLimiter | undefined;
 }
 
 /** The server-side state of a connection in progress: keep it in the user's session, never in the browser. */
@@ -66,6 +88,9 @@ export interface PendingConnection extends PendingAuthorization {
 
 /** A typed openapi-fetch client for the Hello Claims repairer API, acting as one user. */
 export type HelloClaimsUserClient = CoverlinkClient<paths>;
+
+/** A typed openapi-fetch client for the Hello Claims repairer API, acting as the application itself (client credentials). */
+export type HelloClaimsApplicationClient = CoverlinkClient<paths>;
 
 /** The Hello Claims client: connects users and acts on their behalf. */
 export interface HelloClaimsClient {
@@ -86,8 +111,33 @@ export interface HelloClaimsClient {
   completeConnect(callbackUrl: string | URL, pending: PendingConnection): Promise<void>;
   /** A typed API client acting as `userId`, whose tokens refresh and rotate through the store. */
   forUser(userId: string): HelloClaimsUserClient;
+  /**
+   * A typed API client acting as the application itself, on the client-credentials grant (HC-cc):
+   * for server-to-server calls that are not made on behalf of a user, such as a scheduled job
+   * listing pending quote requests. Hello Claims documents this grant as a full-privilege user with
+   * no granular permissions and no user context, so resources restricted to a user are not reachable
+   * through it (use {@link forUser} for those), and it has no refresh token: a new access token is
+   * requested shortly before the cached one expires, one request for concurrent callers. Every
+   * client this returns shares that one cached token.
+   */
+  forApplication(): HelloClaimsApplicationClient;
   /** Forgets the user's grant (they disconnected). */
   disconnect(userId: string): Promise<void>;
+  /**
+   * Keeps every stored grant of this client alive: refreshes each grant whose refresh token has at
+   * most `refreshWithinSeconds` left (default half its lifetime, 12 h), as the document asks
+   * ("regularly exchange the provided refresh_token within the expiry interval"), so a user who makes
+   * no call for a day need not consent again. Run it on a schedule more often than that (hourly, say),
+   * from one process or many. Due grants come from the store's expiry index (its cost follows the
+   * grants due, not the grants held); each is refreshed under its lock, as `forUser` would, and
+   * token requests are spaced by `jobRateLimiter`. See `refreshExpiringGrants` in `@coverlink/auth`.
+   *
+   * @throws {AuthError} `AUTH_INVALID_CONFIGURATION` for a token store without the index (`MemoryTokenStore` and `RedisTokenStore` have it).
+   */
+  refreshExpiringGrants(options?: {
+    refreshWithinSeconds?: number | undefined;
+    signal?: AbortSignal | undefined;
+  }): Promise<RefreshExpiringGrantsResult>;
 }
 
 /**
@@ -98,33 +148,42 @@ export interface HelloClaimsClient {
  *
  * @example
  * ```ts
- * const helloClaims = createHelloClaimsClient({ clientId, clientSecret, redirectUri, tokenStore: new RedisTokenStore(redis) });
+ * const helloClaims = createHelloClaimsClient({ clientId, clientSecret, redirectUri, scopes: ['requests'], tokenStore: new RedisTokenStore(redis) });
  * const { authorizationUrl, pending } = await helloClaims.connect({ userId: user.id });   // redirect; keep pending
  * await helloClaims.completeConnect(request.url, session.pending);                        // on the callback
  * const requests = unwrap(await helloClaims.forUser(user.id).GET('/requests'));
  * ```
  */
 export function createHelloClaimsClient(settings: HelloClaimsClientSettings): HelloClaimsClient {
+  checkScopes(settings.scopes, 'scopes');
   const hosts = helloClaimsEnvironments.staging;
   const baseUrl = parseSecureUrl(settings.baseUrl ?? hosts.baseUrl, 'baseUrl').url.href.replace(/\/$/, '');
   const store = settings.tokenStore ?? new MemoryTokenStore();
-  const oauthClient = createAuthorizationCodeClient({
-    authorizationUrl: settings.authorizationUrl ?? hosts.authorizationUrl,
+  const tokenEndpoint = {
     tokenUrl: settings.tokenUrl ?? hosts.tokenUrl,
-    issuer: settings.issuer,
-    requireIssuerParameter: settings.requireIssuerParameter,
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     // Hello Claims documents Basic over base64(client_id + ":" + client_secret), without form-encoding.
     clientAuthentication: 'client_secret_basic_unencoded',
     ...tokenRequestTransport(settings, helloClaimsProfile.name),
+  } as const;
+  const oauthClient = createAuthorizationCodeClient({
+    ...tokenEndpoint,
+    authorizationUrl: settings.authorizationUrl ?? hosts.authorizationUrl,
+    issuer: settings.issuer,
+    requireIssuerParameter: settings.requireIssuerParameter,
   });
+  // No scope is sent: HC-cc names none for this grant, which is full privilege. The redirect_uri
+  // HC-cc lists has no meaning without a browser, and the spec leaves it optional.
+  const applicationTokens: TokenProvider = createClientCredentialsTokenProvider(tokenEndpoint);
   const keyOf = (userId: string): GrantKey => ({ provider: 'helloclaims', clientId: settings.clientId, subject: userId });
+  const refreshTokenLifetimeSeconds = settings.refreshTokenLifetimeSeconds ?? 86_400;
+  const jobRateLimiter = settings.jobRateLimiter ?? new MemoryRateLimiter(helloClaimsProfile.jobRateLimit);
 
   return {
     async connect({ userId, scopes, parameters }) {
       const { authorizationUrl, pending } = await oauthClient.createAuthorizationRequest({
-        scopes: scopes ?? settings.scopes ?? ['requests', 'quotes'],
+        scopes: scopes === undefined ? settings.scopes : checkScopes(scopes, 'connect({ scopes })'),
         redirectUri: settings.redirectUri,
         parameters,
       });
@@ -132,7 +191,7 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
     },
     async completeConnect(callbackUrl, pending) {
       const tokens = await oauthClient.completeAuthorization(callbackUrl, pending);
-      await storeGrant({ store, key: keyOf(pending.userId), tokens, cipher: settings.cipher });
+      await storeGrant({ store, key: keyOf(pending.userId), tokens, cipher: settings.cipher, refreshTokenLifetimeSeconds });
     },
     forUser(userId) {
       return createApiClient<paths>({
@@ -145,11 +204,47 @@ export function createHelloClaimsClient(settings: HelloClaimsClientSettings): He
           key: keyOf(userId),
           redirectUri: settings.redirectUri,
           cipher: settings.cipher,
+          refreshTokenLifetimeSeconds,
         }),
       });
+    },
+    forApplication() {
+      return createApiClient<paths>({ ...settings, baseUrl, profile: helloClaimsProfile, tokens: applicationTokens });
     },
     disconnect(userId) {
       return store.delete(keyOf(userId));
     },
+    refreshExpiringGrants(options = {}) {
+      return refreshExpiringGrants({
+        oauthClient,
+        store,
+        client: { provider: 'helloclaims', clientId: settings.clientId },
+        redirectUri: settings.redirectUri,
+        cipher: settings.cipher,
+        refreshTokenLifetimeSeconds,
+        refreshWithinSeconds: options.refreshWithinSeconds,
+        rateLimiter: jobRateLimiter,
+        signal: options.signal,
+      });
+    },
   };
+}
+
+/**
+ * Refuses a missing or empty scope list, or a scope that is empty or holds a space (the list is
+ * sent space-separated, so such a scope would turn into others), before anything is sent.
+ *
+ * @throws {ConfigurationError} `INVALID_CONFIGURATION`.
+ */
+function checkScopes(scopes: readonly string[] | undefined, setting: string): readonly string[] {
+  const usable =
+    // RFC 6749 §3.3's scope-token: printable ASCII but space, double quote and backslash.
+    Array.isArray(scopes) &&
+    scopes.length > 0 &&
+    scopes.every((scope) => typeof scope === 'string' && /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope));
+  if (usable) return scopes;
+  throw new ConfigurationError(`${setting} must be a non-empty list of OAuth scopes, each without spaces.`, {
+    code: 'INVALID_CONFIGURATION',
+    hint: "Hello Claims' scope list is not public and no default is assumed: pass the scopes Hello Claims enabled for your application, the fewest the user's task needs, e.g. scopes: ['requests'].",
+  });
 }

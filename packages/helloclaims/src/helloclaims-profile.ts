@@ -3,7 +3,7 @@ import { errorShape, sensitiveFields } from './generated/helloclaims-redaction.j
 import { helloClaimsPackageVersion } from './version.js';
 
 /** How the shared runtime reads Hello Claims: its error bodies, hints, and what of them is redacted (generated from the spec). */
-export const helloClaimsProfile: ProviderProfile = {
+export const helloClaimsProfile: ProviderProfile & Required<Pick<ProviderProfile, 'jobRateLimit'>> = {
   name: 'Hello Claims',
   packageName: '@coverlink/helloclaims',
   packageVersion: helloClaimsPackageVersion,
@@ -12,6 +12,8 @@ export const helloClaimsProfile: ProviderProfile = {
   // the only code Hello Claims sends, so it is kept.
   sensitiveFields,
   errorShape,
+  // Hello Claims documents no rate limit: a Coverlink assumption, one token request a second.
+  jobRateLimit: { requests: 60, intervalMs: 60_000 },
   readError(body) {
     if (typeof body !== 'object' || body === null) return {};
     const { error, title, message, detail } = body as Record<string, unknown>;

@@ -43,6 +43,7 @@ const settings = (overrides: Partial<HelloClaimsClientSettings>): HelloClaimsCli
   clientId: demoClient.clientId,
   clientSecret: demoClient.clientSecret,
   redirectUri,
+  scopes: ['requests', 'quotes'],
   authorizationUrl: authorizationServer.authorizeUrl,
   tokenUrl: authorizationServer.tokenUrl,
   tokenStore,

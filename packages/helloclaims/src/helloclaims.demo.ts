@@ -19,6 +19,7 @@ async function helloClaimsJourney(urls: {
     clientId: demoClient.clientId,
     clientSecret: demoClient.clientSecret,
     redirectUri: demoClient.redirectUris[0] ?? '',
+    scopes: ['requests', 'quotes'],
     authorizationUrl: urls.authorizationUrl,
     tokenUrl: urls.tokenUrl,
     baseUrl: urls.baseUrl,

@@ -2,13 +2,15 @@
 // run on a loaded machine), token economy, bundle sizes, the peak memory of a multipart upload with
 // one retry, and (opt-in, --test-loop or BENCH_TEST_LOOP=1) the test-loop times. Prints a table of ratios and writes results.json and
 // RESULTS.md next to this package. Never fails on a missed target: it reports it.
-// `--only=test-loop` runs just the test-loop step and merges it into the existing results.json.
+// `--only=test-loop` runs just the test-loop step and merges it into the existing results.json;
+// `--only=jobs` does the same for refreshExpiringGrants() over 100,000 grants in Redis.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { spawnTypeScript, waitForOutput } from '@coverlink/test-kit/standalone';
 import { type BundleSizeResult, measureBundleSizes } from './bundle-size.js';
+import { type GrantRefreshJobResult, measureGrantRefreshJob } from './grant-refresh-job.js';
 import { measureOverhead, type OverheadResult } from './overhead.js';
 import { renderMarkdown, renderTable } from './report.js';
 import { measureTestLoop, type TestLoopResult } from './test-loop.js';
@@ -34,6 +36,7 @@ export interface BenchResults {
   bundleSize?: BundleSizeResult;
   testLoop?: TestLoopResult;
   uploadMemory?: UploadMemoryResult;
+  grantRefreshJob?: GrantRefreshJobResult;
 }
 
 const packageDirectory = fileURLToPath(new URL('../', import.meta.url));
@@ -58,7 +61,7 @@ function machine(): Machine {
 
 async function main(): Promise<void> {
   const results: BenchResults =
-    only === 'test-loop' && existsSync(resultsPath)
+    (only === 'test-loop' || only === 'jobs') && existsSync(resultsPath)
       ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults)
       : { machine: machine() };
   // A results.json written before the side-by-side overhead benchmark has no targets list to render.
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
     }
     results.bundleSize = await measureBundleSizes();
   }
+  if (only === 'jobs') results.grantRefreshJob = await measureGrantRefreshJob();
   if (withTestLoop) {
     results.testLoop = await measureTestLoop();
   } else if (only === undefined) {

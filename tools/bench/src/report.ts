@@ -93,7 +93,7 @@ export function renderTable(results: BenchResults): string {
 }
 
 export function renderMarkdown(results: BenchResults): string {
-  const { machine, overhead, tokenEconomy, bundleSize, testLoop, uploadMemory } = results;
+  const { machine, overhead, tokenEconomy, bundleSize, testLoop, uploadMemory, grantRefreshJob } = results;
   const out: string[] = [];
   out.push('# Coverlink benchmark results', '');
   out.push(
@@ -281,6 +281,28 @@ export function renderMarkdown(results: BenchResults): string {
           met(result.targetMet),
           result.runs.map((run) => (run.peakAboveBaselineBytes / 2 ** 20).toFixed(1)).join(', '),
           result.retried ? '503 then 204, whole file both times' : 'NO: check the runs in results.json',
+        ]),
+      ),
+      '',
+    );
+  }
+  if (grantRefreshJob !== undefined) {
+    out.push(
+      '## 6. Grant refresh job',
+      '',
+      '`refreshExpiringGrants()` over grants held in one `RedisTokenStore` (a local redis-server), a share of them due,',
+      'against a fake token endpoint that answers every refresh at once (so 100 % due is feasible). Redis commands are',
+      "INFO commandstats' calls during the run, scripts' inner commands included. `--only=jobs` runs this step.",
+      '',
+      table(
+        ['Grants held', 'Due', 'Refreshed', 'Seconds', 'Redis commands', 'Per due grant'],
+        grantRefreshJob.runs.map((run) => [
+          String(run.grantsHeld),
+          `${run.due} (${run.duePercent} %)`,
+          String(run.refreshed),
+          run.seconds.toFixed(2),
+          String(run.redisCommands),
+          run.redisCommandsPerDueGrant.toFixed(2),
         ]),
       ),
       '',

@@ -284,6 +284,7 @@ async function helloClaimsWithGrant(logger: pino.Logger, accessTokenExpired: boo
     clientId,
     clientSecret,
     redirectUri: 'http://127.0.0.1/callback',
+    scopes: ['requests'],
     baseUrl,
     authorizationUrl: `${baseUrl}/login/broker`,
     tokenUrl: `${baseUrl}/login/token`,

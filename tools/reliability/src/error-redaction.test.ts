@@ -181,6 +181,7 @@ const providers: ProviderCase[] = [
       const client = createHelloClaimsClient({
         ...settings,
         redirectUri: 'http://127.0.0.1/callback',
+        scopes: ['requests'],
         baseUrl: `${url}/integrations/repairer`,
         authorizationUrl: `${url}/login/broker`,
         tokenUrl: `${url}/login/token`,

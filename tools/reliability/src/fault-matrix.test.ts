@@ -302,6 +302,7 @@ const providers: ProviderCase[] = [
         ...settings,
         retry,
         redirectUri: 'http://127.0.0.1/callback',
+        scopes: ['requests'],
         baseUrl: `${url}/integrations/repairer`,
         authorizationUrl: `${url}/login/broker`,
         tokenUrl: `${url}/login/token`,

@@ -261,6 +261,7 @@ async function createCall(provider: SoakProvider, url: string, logger: Logger): 
   const helloClaims = createHelloClaimsClient({
     ...settings,
     redirectUri: 'http://127.0.0.1/callback',
+    scopes: ['requests'],
     authorizationUrl: `${url}/login/broker`,
     tokenUrl: `${url}${tokenPaths.helloclaims}`,
     tokenStore,

@@ -1,12 +1,24 @@
 import type { RedisClientType, RedisClusterType } from '@redis/client';
 import { AuthError, AuthErrorCode } from '../auth-errors.js';
 import { lockTimeout } from '../memory-token-store.js';
-import type { GrantKey, LockOptions, StoredGrant, TokenStore, TokenStoreLock, VersionedGrant } from '../token-store.js';
-import { grantKeyString } from '../token-store.js';
+import { indexedExpiry } from '../refresh-expiry-index.js';
+import {
+  type ExpiringGrant,
+  type ExpiringGrantsPage,
+  type GrantClient,
+  type GrantKey,
+  grantKeyString,
+  type LockOptions,
+  parseGrantKeyString,
+  type StoredGrant,
+  type TokenStore,
+  type TokenStoreLock,
+  type VersionedGrant,
+} from '../token-store.js';
 
 // The commands the store sends. Picking them (rather than taking the whole client type) is what lets
 // a cluster client built with default generics in: RedisClusterType<any, …> is not a supertype of it.
-type StoreCommands = 'hmGet' | 'del' | 'set' | 'eval';
+type StoreCommands = 'hmGet' | 'del' | 'set' | 'eval' | 'zAdd' | 'zRem' | 'zRangeByScoreWithScores';
 
 /**
  * What {@link RedisTokenStore} runs on: a single-node client (`createClient`) or a Redis Cluster
@@ -64,6 +76,17 @@ return 0`;
  * and every script touches only keys of one grant, declared in `KEYS`. Different grants spread
  * over the cluster's masters.
  *
+ * Grants are also indexed by refresh-token expiry, for `refreshExpiringGrants`: one sorted set per
+ * OAuth client, `<prefix>{<provider>|<clientId>|}:refresh-expiry`, scored by
+ * `refreshTokenExpiresAt`, with the grant key as member. On a cluster that key lives in its own hash
+ * slot, not in the grants' slots, so no script can write a grant and its index entry at once: the
+ * index is written by separate commands around the grant write. Before it, `ZADD … LT` (adds a new
+ * grant, only ever lowers a known one); after a successful write, the exact score (`ZADD`) or the
+ * entry's removal (`ZREM`, for a dead grant or one without a refresh token). A process dying in
+ * between leaves a score that is not later than the grant's real expiry, so the job visits the grant
+ * early rather than late; and the job re-reads every grant it finds (under the grant's own lock, in
+ * `createUserTokenProvider`), so a stale or early entry costs one read, never a wrong refresh.
+ *
  * @example
  * ```ts
  * import { createClient } from '@redis/client';
@@ -104,15 +127,58 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async set(key: GrantKey, grant: StoredGrant): Promise<number> {
-    return Number(await this.#write(key, grant, 'always', ''));
+    return this.#indexedWrite(key, grant, 'always', '');
   }
 
   async compareAndSet(key: GrantKey, expectedVersion: number | undefined, grant: StoredGrant): Promise<boolean> {
-    return Number(await this.#write(key, grant, 'compare', expectedVersion === undefined ? '' : String(expectedVersion))) > 0;
+    return (await this.#indexedWrite(key, grant, 'compare', expectedVersion === undefined ? '' : String(expectedVersion))) > 0;
   }
 
   async delete(key: GrantKey): Promise<void> {
     await this.#command(() => this.#redis.del(this.#grantKey(key)));
+    await this.#command(() => this.#redis.zRem(this.#indexKey(key), grantKeyString(key)));
+  }
+
+  async grantsExpiringBefore(client: GrantClient, before: number, page: ExpiringGrantsPage): Promise<ExpiringGrant[]> {
+    const after = page.after;
+    const afterName = after === undefined ? undefined : grantKeyString(after.key);
+    const found: ExpiringGrant[] = [];
+    // From the cursor's score on, inclusive: entries sharing it are ordered by member, and those up
+    // to the cursor (visited, still indexed) are skipped, a page of them at a time.
+    for (let offset = 0; ; ) {
+      const entries = await this.#command(() =>
+        this.#redis.zRangeByScoreWithScores(this.#indexKey(client), after?.refreshTokenExpiresAt ?? '-inf', before, {
+          LIMIT: { offset, count: page.limit },
+        }),
+      );
+      let skipped = 0;
+      for (const { value, score } of entries) {
+        const name = String(value);
+        if (after !== undefined && afterName !== undefined && Number(score) === after.refreshTokenExpiresAt && name <= afterName) {
+          skipped++;
+          continue;
+        }
+        if (found.length < page.limit) found.push({ key: parseGrantKeyString(name), refreshTokenExpiresAt: Number(score) });
+      }
+      if (found.length >= page.limit || entries.length < page.limit || skipped === 0) return found;
+      offset += entries.length;
+    }
+  }
+
+  async #indexedWrite(key: GrantKey, grant: StoredGrant, mode: 'always' | 'compare', expected: string): Promise<number> {
+    const expiresAt = indexedExpiry(grant);
+    const indexKey = this.#indexKey(key);
+    const member = grantKeyString(key);
+    if (expiresAt !== undefined) {
+      await this.#command(() => this.#redis.zAdd(indexKey, { score: expiresAt, value: member }, { comparison: 'LT' }));
+    }
+    const version = Number(await this.#write(key, grant, mode, expected));
+    if (version > 0) {
+      await this.#command(() =>
+        expiresAt === undefined ? this.#redis.zRem(indexKey, member) : this.#redis.zAdd(indexKey, { score: expiresAt, value: member }),
+      );
+    }
+    return version;
   }
 
   async lock(key: GrantKey, options: LockOptions): Promise<TokenStoreLock> {
@@ -149,6 +215,11 @@ export class RedisTokenStore implements TokenStore {
   // each part, so the tag holds no brace of its own and always ends at the one written here.
   #grantKey(key: GrantKey): string {
     return `${this.#prefix}{${grantKeyString(key)}}:grant`;
+  }
+
+  // One index per OAuth client, in its own hash slot (see the class comment).
+  #indexKey(client: GrantClient): string {
+    return `${this.#prefix}{${grantKeyString({ provider: client.provider, clientId: client.clientId, subject: '' })}}:refresh-expiry`;
   }
 
   #lockKey(key: GrantKey): string {

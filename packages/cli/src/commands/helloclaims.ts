@@ -23,6 +23,7 @@ export function addHelloClaimsCommands(program: Command, options: RunOptions): v
       .option('--authorization-url <url>', 'authorize endpoint (env COVERLINK_HELLOCLAIMS_AUTHORIZATION_URL)')
       .option('--token-url <url>', 'token endpoint (env COVERLINK_HELLOCLAIMS_TOKEN_URL)')
       .option('--base-url <url>', 'repairer API (env COVERLINK_HELLOCLAIMS_BASE_URL)')
+      .option('--scopes <scopes>', 'space-separated scopes to ask for (env COVERLINK_HELLOCLAIMS_SCOPES; required outside the local mocks)')
       .option(
         '--redirect-uri <uri>',
         'registered redirect URI (env COVERLINK_HELLOCLAIMS_REDIRECT_URI; default http://127.0.0.1:9999/callback)',
@@ -51,6 +52,7 @@ function clientFor(config: HelloClaimsConfig): { client: HelloClaimsClient; stor
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     redirectUri: config.redirectUri,
+    scopes: config.scopes,
     authorizationUrl: config.authorizationUrl,
     tokenUrl: config.tokenUrl,
     baseUrl: config.baseUrl,
