@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig, type TsdownPlugin, type UserConfig } from 'tsdown';
 
 /**
@@ -46,25 +46,44 @@ export function packageBuildConfig(entry: Record<string, string>, overrides: Use
     // workspace-only mocks and tsx, which the CLI loads on demand inside the workspace, too.
     plugins: [commonJsInterop],
     deps: { neverBundle: [/^@coverlink\//, /^tsx(\/|$)/] },
-    exports: exportsOverride === false ? false : withManifestExport({ devExports: '@coverlink/source', legacy: true, ...exportsOverride }),
+    exports: exportsOverride === false ? false : withProviderExports({ devExports: '@coverlink/source', legacy: true, ...exportsOverride }),
+    ...providerSpecCopy(),
     ...rest,
   });
 }
 
 type ExportsOptions = Exclude<NonNullable<UserConfig['exports']>, boolean>;
 
+/** The provider a package declares in its `coverlink.provider.json` (the build runs in the package folder), if any. */
+function providerName(): string | undefined {
+  if (!existsSync('coverlink.provider.json')) return undefined;
+  return (JSON.parse(readFileSync('coverlink.provider.json', 'utf8')) as { name: string }).name;
+}
+
 /**
- * A provider package ships its `coverlink.provider.json` as an export, next to what tsdown writes:
- * the CLI reads a provider's mock port and hosts from it. The build runs in the package folder.
+ * A provider package ships its spec as `dist/openapi.yaml`: the hand-written `specs/<name>/openapi.yaml`
+ * is the source of truth, and integrators need the same file to start Prism or check their pacts
+ * from their own repo, where `specs/` does not exist.
  */
-function withManifestExport(options: ExportsOptions): ExportsOptions {
-  if (!existsSync('coverlink.provider.json')) return options;
+function providerSpecCopy(): Pick<UserConfig, 'copy'> {
+  const name = providerName();
+  return name === undefined ? {} : { copy: [{ from: `../../specs/${name}/openapi.yaml`, to: 'dist' }] };
+}
+
+/**
+ * A provider package exports its `coverlink.provider.json` (the CLI and the mocks read a provider's
+ * mock port and hosts from it) and its spec, next to what tsdown writes. The spec has no
+ * `@coverlink/source` entry: inside the workspace `specs/<name>/openapi.yaml` is read directly.
+ */
+function withProviderExports(options: ExportsOptions): ExportsOptions {
+  if (providerName() === undefined) return options;
   const { customExports } = options;
   return {
     ...options,
     customExports: async (exports, context) => ({
       ...(typeof customExports === 'function' ? await customExports(exports, context) : { ...exports, ...customExports }),
       './coverlink.provider.json': './coverlink.provider.json',
+      './openapi.yaml': './dist/openapi.yaml',
     }),
   };
 }

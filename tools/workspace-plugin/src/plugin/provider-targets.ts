@@ -67,7 +67,8 @@ function providerNodes(manifest: ProviderManifest, root: string): CreateNodesRes
       ...command('tsdown', '{projectRoot}'),
       cache: true,
       dependsOn: ['codegen'],
-      inputs: ['production', '^production', '{workspaceRoot}/tsdown.shared.ts', { externalDependencies: ['tsdown'] }],
+      // The spec ships in dist/ as the package's `./openapi.yaml` export, so it is a build input.
+      inputs: ['production', '^production', 'spec', '{workspaceRoot}/tsdown.shared.ts', { externalDependencies: ['tsdown'] }],
       outputs: ['{projectRoot}/dist'],
     },
     lint: {

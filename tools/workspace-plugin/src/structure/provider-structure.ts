@@ -258,6 +258,14 @@ function checkManifest(packageRoot: string, provider: string, otherProviders: Pr
     }
   }
 
+  // Integrators start Prism and check their pacts against the spec the package ships.
+  for (const [field, exports] of [
+    ['exports', objectAt(manifest, 'exports')],
+    ['publishConfig.exports', objectAt(objectAt(manifest, 'publishConfig'), 'exports')],
+  ] as const) {
+    if (exports?.['./openapi.yaml'] !== './dist/openapi.yaml') report(`${path} ${field} lacks "./openapi.yaml": "./dist/openapi.yaml"`);
+  }
+
   const dependencies = objectAt(manifest, 'dependencies') ?? {};
   for (const runtime of ['@coverlink/core', '@coverlink/auth']) {
     if (!(runtime in dependencies)) report(`${path} does not list ${runtime} in dependencies`);
