@@ -32,7 +32,13 @@ try {
   if (tarballName === undefined) throw new Error(`pnpm pack wrote no tarball for ${packageFolder}`);
   const tarball = join(destination, tarballName);
   execFileSync('publint', ['--strict', tarball], { stdio: 'inherit' });
-  execFileSync('attw', [tarball], { stdio: 'inherit' });
+  // attw resolves code and JSON; a data export such as a provider's `./openapi.yaml` is neither, and
+  // publint has already checked that its file is in the tarball.
+  const exportsField = JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')).exports ?? {};
+  const dataEntryPoints = Object.keys(exportsField).filter((entry) => /\.ya?ml$/.test(entry));
+  execFileSync('attw', [tarball, ...(dataEntryPoints.length > 0 ? ['--exclude-entrypoints', ...dataEntryPoints] : [])], {
+    stdio: 'inherit',
+  });
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean)
