@@ -31,6 +31,7 @@ const commonJsInterop: TsdownPlugin = {
  */
 export function packageBuildConfig(entry: Record<string, string>, overrides: UserConfig = {}): UserConfig {
   const { exports: exportsOverride, ...rest } = overrides;
+  const provider = providerName();
   return defineConfig({
     entry,
     format: ['esm', 'cjs'],
@@ -46,8 +47,11 @@ export function packageBuildConfig(entry: Record<string, string>, overrides: Use
     // workspace-only mocks and tsx, which the CLI loads on demand inside the workspace, too.
     plugins: [commonJsInterop],
     deps: { neverBundle: [/^@coverlink\//, /^tsx(\/|$)/] },
-    exports: exportsOverride === false ? false : withProviderExports({ devExports: '@coverlink/source', legacy: true, ...exportsOverride }),
-    ...providerSpecCopy(),
+    exports:
+      exportsOverride === false
+        ? false
+        : withProviderExports(provider, { devExports: '@coverlink/source', legacy: true, ...exportsOverride }),
+    ...providerSpecCopy(provider),
     ...rest,
   });
 }
@@ -65,9 +69,8 @@ function providerName(): string | undefined {
  * is the source of truth, and integrators need the same file to start Prism or check their pacts
  * from their own repo, where `specs/` does not exist.
  */
-function providerSpecCopy(): Pick<UserConfig, 'copy'> {
-  const name = providerName();
-  return name === undefined ? {} : { copy: [{ from: `../../specs/${name}/openapi.yaml`, to: 'dist' }] };
+function providerSpecCopy(provider: string | undefined): Pick<UserConfig, 'copy'> {
+  return provider === undefined ? {} : { copy: [{ from: `../../specs/${provider}/openapi.yaml`, to: 'dist' }] };
 }
 
 /**
@@ -75,8 +78,8 @@ function providerSpecCopy(): Pick<UserConfig, 'copy'> {
  * mock port and hosts from it) and its spec, next to what tsdown writes. The spec has no
  * `@coverlink/source` entry: inside the workspace `specs/<name>/openapi.yaml` is read directly.
  */
-function withProviderExports(options: ExportsOptions): ExportsOptions {
-  if (providerName() === undefined) return options;
+function withProviderExports(provider: string | undefined, options: ExportsOptions): ExportsOptions {
+  if (provider === undefined) return options;
   const { customExports } = options;
   return {
     ...options,
